@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Kangfu.Web.Modules.Access;
+
+/// <summary>Puts the user's district, area and institution scope into the cookie, so every query can filter by it.</summary>
+internal sealed class KangfuClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(UserContext.DistrictClaim, user.DistrictCode));
+        identity.AddClaim(new Claim(UserContext.DisplayNameClaim, user.DisplayName));
+        if (user.AreaCode is { Length: > 0 } area)
+        {
+            identity.AddClaim(new Claim(UserContext.AreaClaim, Organization.AreaCodes.Prefix(area)));
+        }
+        if (user.InstitutionId is { } institution)
+        {
+            identity.AddClaim(new Claim(UserContext.InstitutionClaim, institution.ToString("D", CultureInfo.InvariantCulture)));
+        }
+        return identity;
+    }
+}

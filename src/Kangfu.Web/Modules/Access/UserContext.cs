@@ -1,0 +1,52 @@
+using System.Security.Claims;
+
+namespace Kangfu.Web.Modules.Access;
+
+/// <summary>Who is acting, and the data scope they act in. Built from the claims issued at login.</summary>
+public sealed record UserContext(
+    string UserId,
+    string UserName,
+    string DisplayName,
+    string DistrictCode,
+    string? AreaPrefix,
+    Guid? InstitutionId,
+    IReadOnlyList<string> Roles,
+    string? Ip)
+{
+    public const string DistrictClaim = "kangfu:district";
+    public const string AreaClaim = "kangfu:area";
+    public const string InstitutionClaim = "kangfu:institution";
+    public const string DisplayNameClaim = "kangfu:display";
+
+    public static readonly UserContext System = new("system", "system", "系统", "", null, null, [], null);
+
+    public bool IsInstitutionScoped => InstitutionId is not null;
+
+    public bool Can(Permission permission) => Permissions.Allows(Roles, permission);
+
+    public void Demand(Permission permission)
+    {
+        if (!Can(permission))
+        {
+            throw new UnauthorizedAccessException("您没有执行此操作的权限。");
+        }
+    }
+
+    public static UserContext? FromPrincipal(ClaimsPrincipal principal, string? ip)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+        var institution = principal.FindFirstValue(InstitutionClaim);
+        return new UserContext(
+            principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            principal.Identity.Name ?? "",
+            principal.FindFirstValue(DisplayNameClaim) ?? principal.Identity.Name ?? "",
+            principal.FindFirstValue(DistrictClaim) ?? "",
+            principal.FindFirstValue(AreaClaim),
+            Guid.TryParse(institution, out var id) ? id : null,
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
+            ip);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Kangfu.Web.Modules.Audit;
+
+/// <summary>One audited action: a change, a sensitive read (reveal, export, print) or a login. Append-only.</summary>
+public sealed class AuditEntry
+{
+    public string DistrictCode { get; set; } = "";
+    public Guid Id { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public string? Roles { get; set; }
+    public string? AreaCode { get; set; }
+    public string? Ip { get; set; }
+    public string Action { get; set; } = "";
+    public string EntityType { get; set; } = "";
+    public string? EntityId { get; set; }
+    /// <summary>JSON {property: [before, after]} with sensitive values masked.</summary>
+    public string? Changes { get; set; }
+    public string Result { get; set; } = "成功";
+}
+
+public static class AuditActions
+{
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Reveal = "reveal";
+    public const string Export = "export";
+    public const string Import = "import";
+    public const string Login = "login";
+    public const string LoginFailed = "login-failed";
+    public const string Print = "print";
+}

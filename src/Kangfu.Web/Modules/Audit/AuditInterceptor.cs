@@ -1,0 +1,113 @@
+using System.Reflection;
+using System.Text.Json;
+using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Platform.Data;
+using Kangfu.Web.Platform.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Kangfu.Web.Modules.Audit;
+
+/// <summary>
+/// Writes an audit row for every added, changed or deleted <see cref="IAudited"/> entity, in the same
+/// transaction as the change, and stamps a new concurrency version on every <see cref="IVersioned"/> row.
+/// </summary>
+internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            var user = await currentUser.TryGetAsync();
+            Stamp(context, user);
+        }
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        throw new InvalidOperationException("Use SaveChangesAsync: auditing needs the async path.");
+    }
+
+    private void Stamp(DbContext context, UserContext? user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is IVersioned versioned && entry.State != EntityState.Deleted)
+            {
+                versioned.Version = Guid.CreateVersion7();
+            }
+            if (entry.Entity is IAudited)
+            {
+                context.Add(ToAudit(entry, user, now));
+            }
+        }
+    }
+
+    private static AuditEntry ToAudit(EntityEntry entry, UserContext? user, DateTime now) => new()
+    {
+        DistrictCode = (entry.Entity as ITenantEntity)?.DistrictCode ?? user?.DistrictCode ?? "",
+        Id = Guid.CreateVersion7(),
+        At = now,
+        UserId = user?.UserId,
+        UserName = user?.UserName,
+        Roles = user is null ? null : string.Join(',', user.Roles),
+        AreaCode = user?.AreaPrefix,
+        Ip = user?.Ip,
+        Action = entry.State switch
+        {
+            EntityState.Added => AuditActions.Create,
+            EntityState.Deleted => AuditActions.Delete,
+            _ => AuditActions.Update,
+        },
+        EntityType = entry.Metadata.ClrType.Name,
+        EntityId = entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Id")?.CurrentValue?.ToString(),
+        Changes = DescribeChanges(entry),
+    };
+
+    private static string DescribeChanges(EntityEntry entry)
+    {
+        var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name is nameof(IVersioned.Version) or "UpdatedAt" or "CreatedAt")
+            {
+                continue;
+            }
+            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (entry.State == EntityState.Modified && Equals(before, after))
+            {
+                continue;
+            }
+            var sensitive = property.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>();
+            changes[name] = [MaskValue(before, sensitive), MaskValue(after, sensitive)];
+        }
+        return JsonSerializer.Serialize(changes, AuditJson.Options);
+    }
+
+    private static object? MaskValue(object? value, SensitiveAttribute? sensitive) => sensitive is null || value is null
+        ? value
+        : sensitive.Kind switch
+        {
+            SensitiveKind.IdNumber => Mask.IdNumber(value.ToString()),
+            SensitiveKind.Phone => Mask.Phone(value.ToString()),
+            SensitiveKind.Name => Mask.Name(value.ToString()),
+            _ => "***",
+        };
+}
+
+internal static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,34 @@
+using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Platform.Data;
+
+namespace Kangfu.Web.Modules.Audit;
+
+/// <summary>Records actions that change nothing but must be traced: reveals, exports, prints, logins.</summary>
+public sealed class AuditLog(KangfuDbFactory dbFactory, TimeProvider clock)
+{
+    public async Task WriteAsync(UserContext? user, string action, string entityType, string? entityId,
+        string? detail = null, string result = "成功", string? districtCode = null, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        db.AuditEntries.Add(Create(user, action, entityType, entityId, detail, result, districtCode));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public AuditEntry Create(UserContext? user, string action, string entityType, string? entityId,
+        string? detail = null, string result = "成功", string? districtCode = null) => new()
+    {
+        DistrictCode = districtCode ?? user?.DistrictCode ?? "",
+        Id = Guid.CreateVersion7(),
+        At = clock.GetUtcNow().UtcDateTime,
+        UserId = user?.UserId,
+        UserName = user?.UserName,
+        Roles = user is null ? null : string.Join(',', user.Roles),
+        AreaCode = user?.AreaPrefix,
+        Ip = user?.Ip,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Changes = detail,
+        Result = result,
+    };
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kangfu.Web.Modules.Registry;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.ToTable("registry_persons");
+        b.HasKey(p => new { p.DistrictCode, p.Id });
+        b.Property(p => p.DistrictCode).HasMaxLength(6).IsFixedLength();
+        b.Property(p => p.IdNumber).HasMaxLength(18).IsFixedLength();
+        b.Property(p => p.Name).HasMaxLength(50);
+        b.Property(p => p.NameInitials).HasMaxLength(200);
+        b.Property(p => p.CertificateNumber).HasMaxLength(20);
+        b.Property(p => p.AreaCode).HasMaxLength(12).IsFixedLength();
+        b.Property(p => p.Address).HasMaxLength(200);
+        b.Property(p => p.Phone).HasMaxLength(20);
+        b.Property(p => p.GuardianName).HasMaxLength(50);
+        b.Property(p => p.GuardianPhone).HasMaxLength(20);
+        b.Ignore(p => p.CertificateExpiry);
+        b.Ignore(p => p.MaskedIdNumber);
+        b.HasIndex(p => new { p.DistrictCode, p.IdNumber }).IsUnique();
+        b.HasIndex(p => new { p.DistrictCode, p.CertificateNumber });
+        b.HasIndex(p => new { p.DistrictCode, p.AreaCode });
+        b.HasIndex(p => new { p.DistrictCode, p.Name });
+    }
+}
+
+internal sealed class PersonEventConfiguration : IEntityTypeConfiguration<PersonEvent>
+{
+    public void Configure(EntityTypeBuilder<PersonEvent> b)
+    {
+        b.ToTable("registry_person_events");
+        b.HasKey(e => new { e.DistrictCode, e.Id });
+        b.Property(e => e.DistrictCode).HasMaxLength(6).IsFixedLength();
+        b.Property(e => e.Kind).HasMaxLength(60);
+        b.Property(e => e.Title).HasMaxLength(200);
+        b.Property(e => e.Detail).HasMaxLength(2000);
+        b.Property(e => e.ActorName).HasMaxLength(50);
+        b.HasIndex(e => new { e.DistrictCode, e.PersonId, e.At });
+        b.HasOne<Person>().WithMany().HasForeignKey(e => new { e.DistrictCode, e.PersonId });
+    }
+}
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> b)
+    {
+        b.ToTable("registry_import_batches");
+        b.HasKey(e => new { e.DistrictCode, e.Id });
+        b.Property(e => e.DistrictCode).HasMaxLength(6).IsFixedLength();
+        b.Property(e => e.FileName).HasMaxLength(260);
+        b.Property(e => e.FileSha256).HasMaxLength(64);
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.Message).HasMaxLength(2000);
+    }
+}

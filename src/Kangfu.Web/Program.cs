@@ -1,0 +1,31 @@
+using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Audit;
+using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
+using Kangfu.Web.Platform.Cli;
+using Kangfu.Web.Platform.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddKangfuPlatform();
+builder.Services.AddKangfuData(builder.Configuration);
+builder.Services.AddAudit();
+builder.Services.AddAccess();
+builder.Services.AddOrganization();
+builder.Services.AddRegistry(builder.Configuration);
+
+var app = builder.Build();
+if (await KangfuCommands.TryRunAsync(app, args))
+{
+    return;
+}
+await KangfuStartup.PrepareAsync(app, args);
+app.UseKangfuPlatform();
+app.MapAccess();
+app.MapOrganization();
+app.MapRegistry();
+app.MapKangfuPages();
+await app.RunAsync();
+
+/// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
