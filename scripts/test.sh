@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (SQLite and a real PostgreSQL), architecture and UI (Debian Chromium).
+# Installs and starts what the tests need on a fresh Debian machine (run as root, or with sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+need=()
+command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# PostgreSQL 15 (no systemd here: pg_ctlcluster as root)
+pg_lsclusters -h | grep -q '^15 main' || pg_createcluster 15 main >/dev/null
+pg_ctlcluster 15 main start 2>/dev/null || true
+for _ in $(seq 1 40); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done
+su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='kangfu'\"" | grep -q 1 ||
+  su postgres -c "psql -qc \"CREATE ROLE kangfu LOGIN PASSWORD 'kangfu' CREATEDB\""
+export KANGFU_TEST_PG="Host=127.0.0.1;Username=kangfu;Password=kangfu;Database=postgres"
+
+dotnet restore Kangfu.slnx -v q
+dotnet build Kangfu.slnx --no-restore -c Release -v q -clp:ErrorsOnly
+rm -rf TestResults
+set +e
+dotnet test Kangfu.slnx --no-build -c Release --logger "trx" --results-directory TestResults "$@"
+rc=$?
+set -e
+python3 scripts/trx-summary.py TestResults
+exit $rc
