@@ -5,8 +5,10 @@ using Kangfu.Web.Modules.Registry;
 using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Cli;
 using Kangfu.Web.Platform.Data;
+using Kangfu.Web.Platform.Logging;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddKangfuLogging();
 builder.Services.AddKangfuPlatform();
 builder.Services.AddKangfuData(builder.Configuration);
 builder.Services.AddAudit();
