@@ -24,6 +24,7 @@ export KANGFU_TEST_PG="Host=127.0.0.1;Username=kangfu;Password=kangfu;Database=p
 
 dotnet restore Kangfu.slnx -v q
 dotnet build Kangfu.slnx --no-restore -c Release -v q -clp:ErrorsOnly
+dotnet format Kangfu.slnx --verify-no-changes --no-restore -v q   # style gate: run `dotnet format Kangfu.slnx` to fix
 rm -rf TestResults
 set +e
 dotnet test Kangfu.slnx --no-build -c Release --logger "trx" --results-directory TestResults "$@"

@@ -16,19 +16,19 @@ public sealed class AuditLog(KangfuDbFactory dbFactory, TimeProvider clock)
 
     public AuditEntry Create(UserContext? user, string action, string entityType, string? entityId,
         string? detail = null, string result = "成功", string? districtCode = null) => new()
-    {
-        DistrictCode = districtCode ?? user?.DistrictCode ?? "",
-        Id = Guid.CreateVersion7(),
-        At = clock.GetUtcNow().UtcDateTime,
-        UserId = user?.UserId,
-        UserName = user?.UserName,
-        Roles = user is null ? null : string.Join(',', user.Roles),
-        AreaCode = user?.AreaPrefix,
-        Ip = user?.Ip,
-        Action = action,
-        EntityType = entityType,
-        EntityId = entityId,
-        Changes = detail,
-        Result = result,
-    };
+        {
+            DistrictCode = districtCode ?? user?.DistrictCode ?? "",
+            Id = Guid.CreateVersion7(),
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = user?.UserId,
+            UserName = user?.UserName,
+            Roles = user is null ? null : string.Join(',', user.Roles),
+            AreaCode = user?.AreaPrefix,
+            Ip = user?.Ip,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Changes = detail,
+            Result = result,
+        };
 }

@@ -1,7 +1,7 @@
 using System.Text;
+using Kangfu.Web.Modules.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Kangfu.Web.Modules.Access;
 
 namespace Kangfu.Web.Platform.Data;
 
