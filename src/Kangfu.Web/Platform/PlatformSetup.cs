@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
+using Microsoft.AspNetCore.DataProtection;
 using Kangfu.Web.Platform.Localization;
 using Kangfu.Web.Platform.Ui;
 using Microsoft.AspNetCore.Localization;
@@ -26,6 +28,8 @@ public static class PlatformSetup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi();
         services.AddAntiforgery();
+        services.AddDataProtection().SetApplicationName("Kangfu").PersistKeysToDbContext<KangfuDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<KangfuDbContext>("database");
         return services;
     }
 
@@ -49,6 +53,7 @@ public static class PlatformSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi();
+        app.MapHealthChecks("/healthz");
         return app;
     }
 

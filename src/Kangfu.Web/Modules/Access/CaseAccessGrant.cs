@@ -6,7 +6,7 @@ namespace Kangfu.Web.Modules.Access;
 /// Lets an institution's users see one person: written when a case is referred to the institution
 /// (by the referral module), revoked when the case leaves it. Institution users see only granted persons.
 /// </summary>
-public sealed class CaseAccessGrant : ITenantEntity
+public sealed class CaseAccessGrant : ITenantEntity, IAudited
 {
     public string DistrictCode { get; set; } = "";
     public Guid Id { get; set; }

@@ -2,6 +2,7 @@ using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Registry;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Kangfu.Web.Platform.Data;
 
 /// <summary>The one context. Each module contributes its entity configurations; tables carry a module prefix.</summary>
-public abstract class KangfuDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public abstract class KangfuDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>Cookie and antiforgery keys, shared by every instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<PersonEvent> PersonEvents => Set<PersonEvent>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
@@ -27,6 +32,7 @@ public abstract class KangfuDbContext(DbContextOptions options) : IdentityDbCont
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KangfuDbContext).Assembly);
         IdentityTables.Rename(builder);
+        builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         ModelConventions.Apply(builder);
     }
 }

@@ -119,6 +119,20 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registry_import_batches",
                 columns: table => new
                 {
@@ -474,6 +488,9 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "org_institution_service_areas");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "registry_import_batches");

@@ -120,6 +120,20 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registry_import_batches",
                 columns: table => new
                 {
@@ -475,6 +489,9 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "org_institution_service_areas");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "registry_import_batches");
