@@ -40,6 +40,11 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
         return cached ?? throw new UnauthorizedAccessException("请先登录。");
     }
 
+    /// <summary>Without awaiting: the cached user or the current request's user, else null.</summary>
+    public UserContext? PeekFromRequest() => cached ?? (http.HttpContext is { } context
+        ? UserContext.FromPrincipal(context.User, Ip ?? context.Connection.RemoteIpAddress?.ToString())
+        : null);
+
     /// <summary>The user if signed in, else null (for audit of anonymous actions such as failed logins).</summary>
     public async Task<UserContext?> TryGetAsync()
     {

@@ -26,9 +26,14 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         return result;
     }
 
+    /// <summary>Framework code (data protection keys) saves synchronously; the user then comes from the request only.</summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        throw new InvalidOperationException("Use SaveChangesAsync: auditing needs the async path.");
+        if (eventData.Context is { } context)
+        {
+            Stamp(context, currentUser.PeekFromRequest());
+        }
+        return result;
     }
 
     private void Stamp(DbContext context, UserContext? user)
