@@ -88,7 +88,7 @@ public abstract class ImportFileTypeTests(KangfuApp app)
         var committed = await ImportApi.ConfirmAsync(client, validated.BatchId);
         Assert.Equal(3, committed.Inserted);
         var names = await app.WithDbAsync(db => db.Persons.Where(p => p.Name.StartsWith("旧表")).Select(p => p.Name).ToListAsync());
-        Assert.Equal(["旧表丙", "旧表乙", "旧表甲"], names.Order(StringComparer.Ordinal).Reverse().ToArray());
+        Assert.Equal(["旧表丙", "旧表乙", "旧表甲"], names.Order(StringComparer.Ordinal).ToArray());
     }
 
     private Task<List<Person>> PersonsAsync(IEnumerable<IReadOnlyDictionary<string, string>> rows)
