@@ -28,6 +28,7 @@ public sealed class ImportJob(Guid batchId, ImportStatus status, int total)
 /// </summary>
 public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<ImportJobs> logger)
 {
+    private const int KeptFinishedJobs = 200;
     private readonly ConcurrentDictionary<Guid, ImportJob> jobs = new();
 
     public ImportJob? Find(Guid batchId) => jobs.GetValueOrDefault(batchId);
@@ -40,9 +41,19 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLife
         {
             throw new DomainException("该批次正在处理中，请稍候。");
         }
+        ForgetFinished();
         jobs[batchId] = job;
         job.Completion = Task.Run(() => ExecuteAsync(job, user, work));
         return job;
+    }
+
+    /// <summary>Finished jobs are only a cache: their outcome is in the batch row and the batch folder.</summary>
+    private void ForgetFinished()
+    {
+        foreach (var id in jobs.Where(j => j.Value.Completion.IsCompleted).Select(j => j.Key).Order().SkipLast(KeptFinishedJobs).ToList())
+        {
+            jobs.TryRemove(id, out _);
+        }
     }
 
     private async Task ExecuteAsync(ImportJob job, UserContext user, Func<IServiceProvider, ImportJob, CancellationToken, Task> work)

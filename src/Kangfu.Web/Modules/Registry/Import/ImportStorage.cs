@@ -54,6 +54,19 @@ public sealed class ImportStorage(RegistryOptions options)
         return File.Exists(path) ? JsonSerializer.Deserialize<ImportSummary>(File.ReadAllText(path)) : null;
     }
 
+    /// <summary>Removes batch folders (uploads with full ID numbers, error files) older than the retention period.</summary>
+    public void PurgeOlderThan(DateTime cutoffUtc)
+    {
+        if (!Directory.Exists(options.ImportFolder))
+        {
+            return;
+        }
+        foreach (var folder in Directory.EnumerateDirectories(options.ImportFolder).Where(f => Directory.GetLastWriteTimeUtc(f) < cutoffUtc))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public void DeleteUpload(Guid batchId) => File.Delete(UploadPath(batchId));
 
     public void Delete(Guid batchId)

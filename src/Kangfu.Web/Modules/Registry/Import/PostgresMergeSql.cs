@@ -30,7 +30,14 @@ internal static class PostgresMergeSql
                 SET {set}, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
                 WHERE ({current}) IS DISTINCT FROM ({incoming})
                 RETURNING t.id, t.id_number, (t.xmax = 0) AS inserted
-            ), audit AS (
+            ){AuditAndEvents}
+            SELECT (count(*) FILTER (WHERE inserted))::int, (count(*) FILTER (WHERE NOT inserted))::int FROM merged
+            """;
+    }
+
+    /// <summary>The audit and timeline rows of exactly the persons the merge inserted or updated (unchanged ones are not returned).</summary>
+    private static readonly string AuditAndEvents = $"""
+            , audit AS (
                 INSERT INTO audit_entries (district_code, id, at, user_id, user_name, roles, area_code, ip, action, entity_type, entity_id, changes, result)
                 SELECT @district, s.audit_id, @now, @user_id, @user_name, @roles, @area, @ip,
                        CASE WHEN m.inserted THEN 'create' ELSE 'update' END, 'Person', m.id::text, s.changes, '成功'
@@ -41,9 +48,7 @@ internal static class PostgresMergeSql
                        CASE WHEN m.inserted THEN '{MergeTexts.CreatedTitle}' ELSE '{MergeTexts.UpdatedTitle}' END, s.event_detail, @actor
                 FROM merged m JOIN import_staging s ON s.id_number = m.id_number
             )
-            SELECT (count(*) FILTER (WHERE inserted))::int, (count(*) FILTER (WHERE NOT inserted))::int FROM merged
-            """;
-    }
+        """;
 
     /// <summary>Binary COPY straight into registry_persons, for new persons only (demo data).</summary>
     public static readonly string CopyPersons =

@@ -13,6 +13,9 @@ public sealed record ImportStarted(Guid BatchId, string FileName, ImportStatus S
 /// </summary>
 public sealed class StartImport(KangfuDbFactory dbFactory, ImportStorage storage, ImportJobs jobs, TimeProvider clock)
 {
+    /// <summary>Uploaded files and error files are kept this long, then deleted when the next file is uploaded.</summary>
+    public const int RetentionDays = 7;
+
     public async Task<ImportStarted> HandleAsync(UserContext user, Stream content, string? fileName, CancellationToken ct = default)
     {
         user.Demand(Permission.PersonImport);
@@ -21,6 +24,7 @@ public sealed class StartImport(KangfuDbFactory dbFactory, ImportStorage storage
         {
             throw new DomainException("文件名不能为空，也不能超过200个字符。");
         }
+        storage.PurgeOlderThan(clock.GetUtcNow().UtcDateTime.AddDays(-RetentionDays));
         var batchId = Guid.CreateVersion7();
         int total;
         HeaderMap map;
