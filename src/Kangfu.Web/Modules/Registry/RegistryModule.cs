@@ -1,4 +1,5 @@
 using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Registry.Import;
 using Kangfu.Web.Modules.Registry.PersonDetail;
 using Kangfu.Web.Modules.Registry.PersonList;
 
@@ -8,6 +9,8 @@ public sealed class RegistryOptions
 {
     public long ImportMaxFileBytes { get; set; } = 200 * 1024 * 1024;
     public int ExportMaxRows { get; set; } = 100_000;
+    /// <summary>Where uploaded files wait between validation and confirmation (a folder per batch).</summary>
+    public string ImportFolder { get; set; } = Path.Combine(Path.GetTempPath(), "kangfu-imports");
 }
 
 public static class RegistryModule
@@ -20,6 +23,7 @@ public static class RegistryModule
         services.AddScoped<Platform.Demo.DemoDistrict>();
         services.AddScoped<PersonDetailQuery>();
         services.AddScoped<RevealPerson.RevealPerson>();
+        services.AddImportExport();
         return services;
     }
 
@@ -32,6 +36,7 @@ public static class RegistryModule
             await query.HandleAsync(await current.GetAsync(), id, ct));
         api.MapPost("/{id:guid}/reveal", async (Guid id, RevealPerson.RevealPerson reveal, CurrentUser current, CancellationToken ct) =>
             await reveal.HandleAsync(await current.GetAsync(), id, ct));
+        api.MapImportExport();
         return app;
     }
 }

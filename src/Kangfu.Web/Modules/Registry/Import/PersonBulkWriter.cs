@@ -1,19 +1,68 @@
 using Kangfu.Web.Platform.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Kangfu.Web.Modules.Registry.Import;
 
-/// <summary>Set-based writes of many persons (imports, demo data).</summary>
+/// <summary>
+/// Set-based writes of many persons, without EF change tracking: PostgreSQL binary COPY, SQLite prepared commands.
+/// Imports go through <see cref="BeginMergeAsync"/>; demo data through <see cref="InsertNewAsync"/>.
+/// </summary>
 public static class PersonBulkWriter
 {
+    /// <summary>Inserts persons known to be new, in one transaction (no audit rows: used for generated demo data).</summary>
     public static async Task InsertNewAsync(KangfuDbContext db, IEnumerable<Person> persons, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in persons.Chunk(2000))
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            db.Persons.AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (db.IsPostgres)
+            {
+                await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), persons, ct);
+            }
+            else
+            {
+                using var commands = new SqliteCommands((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction());
+                foreach (var person in persons)
+                {
+                    await SqliteCommands.ExecutePersonAsync(commands.InsertPerson, person, ct);
+                }
+            }
+            await transaction.CommitAsync(ct);
         }
-        await tx.CommitAsync(ct);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Opens the import transaction. Load the rows' snapshot after this call, on the same context, so it is locked.</summary>
+    internal static async Task<IPersonMergeSession> BeginMergeAsync(KangfuDbContext db, MergeContext context, CancellationToken ct) =>
+        db.IsPostgres
+            ? await PostgresMergeSession.BeginAsync(db, context, ct)
+            : await SqliteMergeSession.BeginAsync(db, context, ct);
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<Person> persons, CancellationToken ct)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(PostgresMergeSql.CopyPersons, ct);
+        foreach (var p in persons)
+        {
+            await importer.StartRowAsync(ct);
+            await importer.WriteAsync(p.DistrictCode, NpgsqlDbType.Text, ct);
+            await importer.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
+            await importer.WriteAsync(p.IdNumber, NpgsqlDbType.Text, ct);
+            foreach (var field in PersonFields.Data)
+            {
+                await PostgresCopy.WriteAsync(importer, field.Get(p), field.Kind, ct);
+            }
+            await importer.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            await importer.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+            await importer.WriteAsync(p.Version, NpgsqlDbType.Uuid, ct);
+        }
+        await importer.CompleteAsync(ct);
     }
 }

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Audit;
+using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.Registry.Import;
+using Kangfu.Web.Platform;
+using Kangfu.Web.Platform.Data;
+using Kangfu.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kangfu.Bench;
+
+/// <summary>Times one import through the same actions the API calls: StartImport → validation job → ConfirmImport → commit job.</summary>
+internal sealed class ImportRunner(WebApplication app, DatabaseProvider provider) : IAsyncDisposable
+{
+    private static readonly UserContext Admin = new("bench-admin", "bench", "基准测试", DemoDistrict.DistrictCode, null, null, [Roles.DistrictAdmin], "127.0.0.1");
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    public static async Task<ImportRunner> CreateAsync(DatabaseProvider provider, string connectionString, string importFolder)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
+        builder.Configuration["Database:Provider"] = provider.ToString();
+        builder.Configuration["Database:ConnectionString"] = connectionString;
+        builder.Configuration["Registry:ImportFolder"] = importFolder;
+        builder.Services.AddKangfuPlatform().AddKangfuData(builder.Configuration).AddAudit().AddAccess().AddOrganization()
+            .AddRegistry(builder.Configuration);
+        var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using (var db = scope.ServiceProvider.GetRequiredService<KangfuDbFactory>().CreateDbContext())
+        {
+            await DataSetup.MigrateAsync(db);
+        }
+        await scope.ServiceProvider.GetRequiredService<DemoDistrict>().EnsureAsync(persons: 0);
+        return new ImportRunner(app, provider);
+    }
+
+    public async Task<(List<string> Communities, Dictionary<string, string> Names)> AreasAsync()
+    {
+        await using var db = CreateDb(out var scope);
+        await using var _ = scope;
+        var areas = await db.Areas.AsNoTracking().Where(a => a.DistrictCode == DemoDistrict.DistrictCode).ToListAsync();
+        return (areas.Where(a => a.Level == 5).Select(a => a.Code).Order().ToList(), areas.ToDictionary(a => a.Code, a => a.Name));
+    }
+
+    /// <summary>Empties the registry (outside the timing) so every run inserts all rows.</summary>
+    public async Task ResetAsync()
+    {
+        await using var db = CreateDb(out var scope);
+        await using var _ = scope;
+        await db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM registry_person_events; DELETE FROM registry_persons; DELETE FROM audit_entries; DELETE FROM registry_import_batches;");
+    }
+
+    /// <summary>Validate + confirm of one file; returns (validate, commit) durations and the final status.</summary>
+    public async Task<(TimeSpan Validate, TimeSpan Commit, ImportStatusView Status)> ImportAsync(string path)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var jobs = services.GetRequiredService<ImportJobs>();
+        var watch = Stopwatch.StartNew();
+        await using (var file = File.OpenRead(path))
+        {
+            var started = await services.GetRequiredService<StartImport>().HandleAsync(Admin, file, Path.GetFileName(path));
+            await jobs.Find(started.BatchId)!.Completion;
+            var validate = watch.Elapsed;
+            await services.GetRequiredService<ConfirmImport>().HandleAsync(Admin, started.BatchId);
+            await jobs.Find(started.BatchId)!.Completion;
+            var status = await services.GetRequiredService<ImportStatusQuery>().HandleAsync(Admin, started.BatchId);
+            return (validate, watch.Elapsed - validate, status);
+        }
+    }
+
+    public async Task<int> CountPersonsAsync()
+    {
+        await using var db = CreateDb(out var scope);
+        await using var _ = scope;
+        return await db.Persons.CountAsync();
+    }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    private KangfuDbContext CreateDb(out AsyncServiceScope scope)
+    {
+        scope = app.Services.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<KangfuDbFactory>().CreateDbContext();
+    }
+}

@@ -1,0 +1,94 @@
+using Kangfu.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Kangfu.Web.Modules.Registry.Import;
+
+/// <summary>
+/// PostgreSQL: binary COPY of every valid row into a TEMP staging table, then one INSERT … ON CONFLICT … DO UPDATE
+/// … WHERE (columns) IS DISTINCT FROM (excluded) that also writes the audit and timeline rows of exactly the
+/// inserted and updated persons. The registry table is locked against other writers for the transaction, so the
+/// snapshot the rows were checked against stays true.
+/// </summary>
+internal sealed class PostgresMergeSession(KangfuDbContext db, IDbContextTransaction transaction, MergeContext context) : IPersonMergeSession
+{
+    private NpgsqlBinaryImporter? importer;
+
+    private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+
+    public static async Task<PostgresMergeSession> BeginAsync(KangfuDbContext db, MergeContext context, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(PostgresMergeSql.LockAndCreateStaging, ct);
+        return new PostgresMergeSession(db, transaction, context);
+    }
+
+    public async Task AddAsync(ValidatedRow row, CancellationToken ct)
+    {
+        importer ??= await Connection.BeginBinaryImportAsync(PostgresMergeSql.CopyStaging, ct);
+        var p = row.Person!;
+        await importer.StartRowAsync(ct);
+        await importer.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
+        await importer.WriteAsync(p.IdNumber, NpgsqlDbType.Text, ct);
+        foreach (var field in PersonFields.Data)
+        {
+            await PostgresCopy.WriteAsync(importer, field.Get(p), field.Kind, ct);
+        }
+        await importer.WriteAsync(p.Version, NpgsqlDbType.Uuid, ct);
+        await importer.WriteAsync(MergeTexts.Changes(row), NpgsqlDbType.Text, ct);
+        await importer.WriteAsync(MergeTexts.EventDetail(row, context.FileName), NpgsqlDbType.Text, ct);
+        await importer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
+        await importer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
+    }
+
+    public async Task<MergeResult> MergeAsync(CancellationToken ct)
+    {
+        if (importer is null)
+        {
+            return new MergeResult(0, 0);
+        }
+        await importer.CompleteAsync(ct);
+        await importer.DisposeAsync();
+        importer = null;
+        await using var command = new NpgsqlCommand(PostgresMergeSql.Merge(context.Updatable), Connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+        var user = context.User;
+        command.Parameters.AddWithValue("district", user.DistrictCode);
+        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, context.Now);
+        command.Parameters.AddWithValue("user_id", user.UserId);
+        command.Parameters.AddWithValue("user_name", user.UserName);
+        command.Parameters.AddWithValue("roles", string.Join(',', user.Roles));
+        command.Parameters.AddWithValue("area", (object?)user.AreaPrefix ?? DBNull.Value);
+        command.Parameters.AddWithValue("ip", (object?)user.Ip ?? DBNull.Value);
+        command.Parameters.AddWithValue("actor", user.DisplayName);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new MergeResult(reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (importer is not null)
+        {
+            await importer.DisposeAsync(); // without Complete: the COPY is cancelled
+        }
+        await transaction.DisposeAsync();
+    }
+}
+
+internal static class PostgresCopy
+{
+    public static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, FieldKind kind, CancellationToken ct) => value switch
+    {
+        null => importer.WriteNullAsync(ct),
+        _ => kind switch
+        {
+            FieldKind.Number => importer.WriteAsync(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Integer, ct),
+            FieldKind.Date => importer.WriteAsync((DateOnly)value, NpgsqlDbType.Date, ct),
+            _ => importer.WriteAsync((string)value, NpgsqlDbType.Text, ct),
+        },
+    };
+}
