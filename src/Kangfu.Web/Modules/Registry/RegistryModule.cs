@@ -20,6 +20,9 @@ public static class RegistryModule
         services.AddScoped<Platform.Demo.DemoDistrict>();
         services.AddScoped<PersonDetailQuery>();
         services.AddScoped<RevealPerson.RevealPerson>();
+        services.AddScoped<SavePerson.SavePerson>();
+        services.AddScoped<SavePerson.LoadPersonForEdit>();
+        services.AddScoped<PersonCounts.PersonCountsByArea>();
         return services;
     }
 
@@ -32,6 +35,17 @@ public static class RegistryModule
             await query.HandleAsync(await current.GetAsync(), id, ct));
         api.MapPost("/{id:guid}/reveal", async (Guid id, RevealPerson.RevealPerson reveal, CurrentUser current, CancellationToken ct) =>
             await reveal.HandleAsync(await current.GetAsync(), id, ct));
+        api.MapPost("/", async (SavePerson.SavePersonInput input, SavePerson.SavePerson save, CurrentUser current, CancellationToken ct) =>
+        {
+            input.Id = null;
+            var saved = await save.HandleAsync(await current.GetAsync(), input, ct);
+            return Results.Created($"/api/persons/{saved.Id}", saved);
+        });
+        api.MapPut("/{id:guid}", async (Guid id, SavePerson.SavePersonInput input, SavePerson.SavePerson save, CurrentUser current, CancellationToken ct) =>
+        {
+            input.Id = id;
+            return await save.HandleAsync(await current.GetAsync(), input, ct);
+        });
         return app;
     }
 }
