@@ -3,6 +3,7 @@ using Kangfu.Web.Modules.Registry.Pinyin;
 using Kangfu.Web.Modules.Registry.Shared;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
+using Kangfu.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kangfu.Web.Modules.Registry.SavePerson;
@@ -66,7 +67,7 @@ public sealed class SavePerson(KangfuDbFactory dbFactory, TimeProvider clock)
         db.ChangeTracker.DetectChanges();
         if (person.Status != oldStatus)
         {
-            var when = person.StatusDate is { } d ? $"变更日期：{RegistryNames.Date(d)}" : null;
+            var when = person.StatusDate is { } d ? $"变更日期：{DisplayFormat.Date(d)}" : null;
             return (person, NewEvent(user, person, "registry.status", $"状态变更为{RegistryNames.Status(person.Status)}", when));
         }
         var changed = PersonFieldNames.Describe(db.Entry(person).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name));

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Kangfu.Web.Platform.Validation;
 
 namespace Kangfu.Web.Modules.Registry.SavePerson;
 
@@ -6,7 +6,7 @@ namespace Kangfu.Web.Modules.Registry.SavePerson;
 /// Shape rules of <see cref="SavePersonInput"/>, checked live by the form and again by <see cref="SavePerson"/>.
 /// Returns field name → Chinese message. Rules that need the database (scope, duplicates) live in SavePerson.
 /// </summary>
-public static partial class SavePersonRules
+public static class SavePersonRules
 {
     public static Dictionary<string, string> Validate(SavePersonInput input, DateOnly today)
     {
@@ -85,11 +85,11 @@ public static partial class SavePersonRules
         {
             errors[nameof(input.AreaCode)] = "请选择所属社区";
         }
-        if (!IsPhone(input.Phone))
+        if (!PhoneNumber.IsValidOrEmpty(input.Phone))
         {
             errors[nameof(input.Phone)] = "联系电话应为11位手机号，或带区号的固定电话（如022-12345678）";
         }
-        if (!IsPhone(input.GuardianPhone))
+        if (!PhoneNumber.IsValidOrEmpty(input.GuardianPhone))
         {
             errors[nameof(input.GuardianPhone)] = "监护人电话应为11位手机号，或带区号的固定电话";
         }
@@ -124,11 +124,5 @@ public static partial class SavePersonRules
         }
     }
 
-    /// <summary>Empty, a mobile number, or a landline with area code.</summary>
-    public static bool IsPhone(string? value) => string.IsNullOrWhiteSpace(value) || PhonePattern().IsMatch(value.Trim());
-
     private static int CountOf(CategorySet set) => DisabilityCategories.Members(set).Count();
-
-    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
-    private static partial Regex PhonePattern();
 }

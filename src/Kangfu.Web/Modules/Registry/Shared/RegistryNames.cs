@@ -49,27 +49,4 @@ public static class RegistryNames
             { } c => DisabilityCategories.Names[c],
         };
     }
-
-    /// <summary>Date in the Chinese form used on official papers: 2026年11月23日.</summary>
-    public static string Date(DateOnly? date) =>
-        date is { } d ? d.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture) : "—";
-
-    /// <summary>Full precision timestamp in Beijing time for the timeline (stored values are UTC).</summary>
-    public static string Timestamp(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ChinaTime)
-            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static readonly TimeZoneInfo ChinaTime = FindChinaTime();
-
-    private static TimeZoneInfo FindChinaTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China");
-        }
-    }
 }
