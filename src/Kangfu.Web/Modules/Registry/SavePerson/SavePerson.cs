@@ -26,8 +26,9 @@ public sealed class SavePerson(KangfuDbFactory dbFactory, TimeProvider clock)
             throw new InputInvalidException(errors);
         }
         await using var db = dbFactory.CreateDbContext();
+        var existing = input.IsNew ? null : await db.VisibleTo(user).FirstOrDefaultAsync(p => p.Id == input.Id, ct) ?? throw new NotFoundException();
         await CheckAgainstDatabaseAsync(db, user, input, today, ct);
-        var (person, timelineEntry) = input.IsNew ? Create(db, user, input, today) : await UpdateAsync(db, user, input, today, ct);
+        var (person, timelineEntry) = existing is null ? Create(db, user, input, today) : Update(db, user, existing, input, today);
         if (timelineEntry is not null)
         {
             person.UpdatedAt = timelineEntry.At;
@@ -53,9 +54,8 @@ public sealed class SavePerson(KangfuDbFactory dbFactory, TimeProvider clock)
         return (person, NewEvent(user, person, "registry.created", "建档", $"对象类别：{RegistryNames.Target(person.TargetType)}"));
     }
 
-    private async Task<(Person, PersonEvent?)> UpdateAsync(KangfuDbContext db, UserContext user, SavePersonInput input, DateOnly today, CancellationToken ct)
+    private (Person, PersonEvent?) Update(KangfuDbContext db, UserContext user, Person person, SavePersonInput input, DateOnly today)
     {
-        var person = await db.VisibleTo(user).FirstOrDefaultAsync(p => p.Id == input.Id, ct) ?? throw new NotFoundException();
         if (input.Version is not { } version)
         {
             throw new InputInvalidException(new Dictionary<string, string> { [nameof(input.Version)] = "缺少记录版本，请刷新后重试" });
