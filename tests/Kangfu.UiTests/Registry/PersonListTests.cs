@@ -50,4 +50,29 @@ public sealed class PersonListTests(UiFixture ui)
             text => Assert.Contains("肢体", text, StringComparison.Ordinal));
         await Expect(page.Locator("th[aria-sort=descending]")).ToContainTextAsync("年龄");
     }
+
+    [Fact]
+    public async Task Sorting_and_opening_a_person_work_from_the_keyboard()
+    {
+        var person = await ui.App.AddPersonAsync(KangfuApp.CommunityA, "键盘测试");
+        var page = await ui.SignedInPageAsync("community");
+        var list = new PersonListPage(page);
+        await list.GotoAsync();
+
+        await page.Locator("th", new() { HasText = "年龄" }).Locator("button.sort-button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("th[aria-sort=ascending]")).ToContainTextAsync("年龄");
+        await page.WaitForURLAsync(url => url.Contains("sort=age", StringComparison.Ordinal));
+
+        await list.SearchAsync(person.Name);
+        await page.Locator("#person-search").FocusAsync();
+        for (var i = 0; i < 40 && !await page.EvaluateAsync<bool>("() => document.activeElement?.classList.contains('person-link') ?? false"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync($"**/persons/{person.Id}");
+        await Expect(page.Locator("h1")).ToContainTextAsync("键盘测试");
+    }
 }
