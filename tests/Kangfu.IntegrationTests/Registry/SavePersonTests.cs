@@ -15,8 +15,14 @@ public abstract class SavePersonTests(KangfuApp app)
 {
     private static object NewPerson(string idNumber, string area, string name = "接口建档") => new
     {
-        name, idNumber, targetType = (int)TargetType.Certified, certificateNumber = idNumber + "42",
-        category = (int)DisabilityCategory.Physical, grade = 2, areaCode = area, phone = "13812345678",
+        name,
+        idNumber,
+        targetType = (int)TargetType.Certified,
+        certificateNumber = idNumber + "42",
+        category = (int)DisabilityCategory.Physical,
+        grade = 2,
+        areaCode = area,
+        phone = "13812345678",
     };
 
     [Fact]

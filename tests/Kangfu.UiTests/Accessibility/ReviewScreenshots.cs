@@ -1,14 +1,14 @@
 using Kangfu.IntegrationTests.Infrastructure;
-using Kangfu.Web.Modules.Access;
-using Kangfu.Web.Modules.Registry;
-using SavePerson = Kangfu.Web.Modules.Registry.SavePerson.SavePerson;
-using SavePersonInput = Kangfu.Web.Modules.Registry.SavePerson.SavePersonInput;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Kangfu.UiTests.Infrastructure;
 using Kangfu.UiTests.Pages;
+using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using SavePerson = Kangfu.Web.Modules.Registry.SavePerson.SavePerson;
+using SavePersonInput = Kangfu.Web.Modules.Registry.SavePerson.SavePersonInput;
 
 namespace Kangfu.UiTests.Accessibility;
 
@@ -46,10 +46,20 @@ public sealed class ReviewScreenshots(UiFixture ui)
         var id = TestIds.NewResidentId(new DateOnly(1956, 8, 17));
         var input = new SavePersonInput
         {
-            Name = "王建华", IdNumber = id, TargetType = TargetType.Certified, CertificateNumber = id + "72", Category = DisabilityCategory.Multiple,
-            Components = CategorySet.Visual | CategorySet.Physical, Grade = 2, CertificateIssueDate = new DateOnly(2017, 2, 9),
-            AreaCode = KangfuApp.CommunityA, Address = "紫云园小区8号楼3门201室", Phone = "13820261123",
-            GuardianName = "刘桂兰", GuardianRelation = GuardianRelation.Spouse, GuardianPhone = "13920261123",
+            Name = "王建华",
+            IdNumber = id,
+            TargetType = TargetType.Certified,
+            CertificateNumber = id + "72",
+            Category = DisabilityCategory.Multiple,
+            Components = CategorySet.Visual | CategorySet.Physical,
+            Grade = 2,
+            CertificateIssueDate = new DateOnly(2017, 2, 9),
+            AreaCode = KangfuApp.CommunityA,
+            Address = "紫云园小区8号楼3门201室",
+            Phone = "13820261123",
+            GuardianName = "刘桂兰",
+            GuardianRelation = GuardianRelation.Spouse,
+            GuardianPhone = "13920261123",
         };
         await using var scope = ui.App.Services.CreateAsyncScope();
         var save = scope.ServiceProvider.GetRequiredService<SavePerson>();

@@ -10,8 +10,18 @@ public sealed class PersonListUrlTests
     {
         var filter = new PersonFilter
         {
-            Query = "张三", AreaCode = "120116001016", Category = DisabilityCategory.Multiple, Grade = 2, AgeMin = 0, AgeMax = 6,
-            Status = PersonStatus.MovedOut, TargetType = TargetType.Child0To6, Sort = "updated", Descending = true, Page = 3, PageSize = 50,
+            Query = "张三",
+            AreaCode = "120116001016",
+            Category = DisabilityCategory.Multiple,
+            Grade = 2,
+            AgeMin = 0,
+            AgeMax = 6,
+            Status = PersonStatus.MovedOut,
+            TargetType = TargetType.Child0To6,
+            Sort = "updated",
+            Descending = true,
+            Page = 3,
+            PageSize = 50,
         };
 
         var parsed = PersonListUrl.Parse("http://x/persons?" + PersonListUrl.ToQuery(filter));

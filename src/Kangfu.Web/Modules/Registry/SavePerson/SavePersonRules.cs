@@ -50,33 +50,38 @@ public static class SavePersonRules
         {
             errors[nameof(input.TargetType)] = "该对象类别仅适用于0-6岁儿童，请核对出生日期或对象类别";
         }
-        if (string.IsNullOrWhiteSpace(input.CertificateNumber))
+        if (CertificateError(input, id, today) is { } certificateError)
         {
-            if (certified)
-            {
-                errors[nameof(input.CertificateNumber)] = "持证残疾人须填写残疾证号";
-            }
-        }
-        else if (!CertificateNumber.TryParse(input.CertificateNumber, today, out var number, out var error))
-        {
-            errors[nameof(input.CertificateNumber)] = error;
-        }
-        else if (id is not null && number!.Id.Value != id.Value)
-        {
-            errors[nameof(input.CertificateNumber)] = "残疾证号前18位应与身份证号一致";
-        }
-        else if (input.Category is { } category && number!.Category != category)
-        {
-            errors[nameof(input.CertificateNumber)] = $"残疾证号第19位为{(int)number.Category}（{DisabilityCategories.Names[number.Category]}），与所选残疾类别不一致";
-        }
-        else if (input.Grade is { } grade && number!.Grade != grade)
-        {
-            errors[nameof(input.CertificateNumber)] = $"残疾证号第20位为{number.Grade}（{DisabilityCategories.GradeName(number.Grade)}），与所选残疾等级不一致";
+            errors[nameof(input.CertificateNumber)] = certificateError;
         }
         if (input.CertificateIssueDate is { } issued && (issued > today || (id is not null && issued < id.BirthDate)))
         {
             errors[nameof(input.CertificateIssueDate)] = "发证日期应在出生日期之后，且不晚于今天";
         }
+    }
+
+    /// <summary>The certificate number: required for 持证残疾人, well formed, and matching the ID, category and grade.</summary>
+    private static string? CertificateError(SavePersonInput input, ResidentId? id, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(input.CertificateNumber))
+        {
+            return input.TargetType == TargetType.Certified ? "持证残疾人须填写残疾证号" : null;
+        }
+        if (!CertificateNumber.TryParse(input.CertificateNumber, today, out var number, out var error))
+        {
+            return error;
+        }
+        if (id is not null && number!.Id.Value != id.Value)
+        {
+            return "残疾证号前18位应与身份证号一致";
+        }
+        if (input.Category is { } category && number!.Category != category)
+        {
+            return $"残疾证号第19位为{(int)number.Category}（{DisabilityCategories.Names[number.Category]}），与所选残疾类别不一致";
+        }
+        return input.Grade is { } grade && number!.Grade != grade
+            ? $"残疾证号第20位为{number.Grade}（{DisabilityCategories.GradeName(number.Grade)}），与所选残疾等级不一致"
+            : null;
     }
 
     private static void CheckContact(SavePersonInput input, ResidentId? id, DateOnly today, Dictionary<string, string> errors)
