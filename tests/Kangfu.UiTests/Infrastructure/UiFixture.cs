@@ -37,13 +37,13 @@ public sealed class UiFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser page at 1366×768 (the common office screen), Chinese locale, Beijing time.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
-            Locale = "zh-CN",
+            Locale = locale,
             TimezoneId = "Asia/Shanghai",
         });
         context.SetDefaultTimeout(15_000);
@@ -51,9 +51,9 @@ public sealed class UiFixture : IAsyncLifetime
     }
 
     /// <summary>A page already signed in as one of the demo logins.</summary>
-    public async Task<IPage> SignedInPageAsync(string userName)
+    public async Task<IPage> SignedInPageAsync(string userName, string locale = "zh-CN")
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(locale);
         await new Pages.LoginPage(page).SignInAsync(userName, Kangfu.IntegrationTests.Infrastructure.KangfuApp.Password);
         return page;
     }
