@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Organization;
@@ -10,7 +7,10 @@ using Kangfu.Web.Modules.Registry.Import;
 using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Demo;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kangfu.Bench;
 

@@ -36,12 +36,17 @@ public static class PlatformSetup
     public static WebApplication UseKangfuPlatform(this WebApplication app)
     {
         var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
-        app.UseRequestLocalization(new RequestLocalizationOptions
+        var localization = new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("zh-CN"),
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
-        });
+        };
+        // The UI is Chinese only: an English browser must not switch MudBlazor's texts, month names and
+        // number formats to English. English stays available explicitly (?culture=en or the culture cookie).
+        localization.RequestCultureProviders.Remove(
+            localization.RequestCultureProviders.OfType<AcceptLanguageHeaderRequestCultureProvider>().First());
+        app.UseRequestLocalization(localization);
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
         {

@@ -7,3 +7,12 @@ window.kangfuDownload = (fileName, contentType, base64) => {
     link.click();
     link.remove();
 };
+
+// Moves keyboard focus to an element (error summaries, headings after an action) and scrolls it into view.
+window.kangfuFocus = (selector) => {
+    const element = document.querySelector(selector);
+    if (element) {
+        element.scrollIntoView({ block: 'start', behavior: 'instant' });
+        element.focus({ preventScroll: true });
+    }
+};

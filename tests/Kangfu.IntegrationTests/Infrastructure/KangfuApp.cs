@@ -19,8 +19,8 @@ public abstract class KangfuApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = DemoDistrict.Password;
     public const string District = DemoDistrict.DistrictCode;
-    /// <summary>The community of the demo users "community" and "doctor" (塘沽街道).</summary>
-    public const string CommunityA = "120116001001";
+    /// <summary>The community of the demo users "community" and "doctor" (塘沽街道紫云园社区).</summary>
+    public const string CommunityA = "120116001016";
     /// <summary>The community of "community2" (杭州道街道).</summary>
     public const string CommunityB = "120116005001";
 

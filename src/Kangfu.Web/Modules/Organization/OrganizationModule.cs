@@ -12,6 +12,9 @@ public static class OrganizationModule
     {
         services.AddScoped<AreaImporter>();
         services.AddScoped<AreaTree>();
+        services.AddScoped<InstitutionList.InstitutionListQuery>();
+        services.AddScoped<SaveInstitution.SaveInstitution>();
+        services.AddScoped<SaveInstitution.LoadInstitutionForEdit>();
         return services;
     }
 

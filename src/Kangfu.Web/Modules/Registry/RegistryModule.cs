@@ -24,6 +24,9 @@ public static class RegistryModule
         services.AddScoped<PersonDetailQuery>();
         services.AddScoped<RevealPerson.RevealPerson>();
         services.AddImportExport();
+        services.AddScoped<SavePerson.SavePerson>();
+        services.AddScoped<SavePerson.LoadPersonForEdit>();
+        services.AddScoped<PersonCounts.PersonCountsByArea>();
         return services;
     }
 
@@ -37,6 +40,17 @@ public static class RegistryModule
         api.MapPost("/{id:guid}/reveal", async (Guid id, RevealPerson.RevealPerson reveal, CurrentUser current, CancellationToken ct) =>
             await reveal.HandleAsync(await current.GetAsync(), id, ct));
         api.MapImportExport();
+        api.MapPost("/", async (SavePerson.SavePersonInput input, SavePerson.SavePerson save, CurrentUser current, CancellationToken ct) =>
+        {
+            input.Id = null;
+            var saved = await save.HandleAsync(await current.GetAsync(), input, ct);
+            return Results.Created($"/api/persons/{saved.Id}", saved);
+        });
+        api.MapPut("/{id:guid}", async (Guid id, SavePerson.SavePersonInput input, SavePerson.SavePerson save, CurrentUser current, CancellationToken ct) =>
+        {
+            input.Id = id;
+            return await save.HandleAsync(await current.GetAsync(), input, ct);
+        });
         return app;
     }
 }

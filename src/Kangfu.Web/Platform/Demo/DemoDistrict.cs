@@ -64,7 +64,7 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
     private async Task<IReadOnlyList<DemoLogin>> EnsureUsersAsync(Dictionary<string, Guid> institutions)
     {
         await users.EnsureRolesAsync();
-        var community = "120116001001";
+        var community = "120116001016"; // 紫云园社区居委会 (a real NBS code)
         var otherCommunity = "120116005001";
         var specs = new (NewUser User, string Scope)[]
         {

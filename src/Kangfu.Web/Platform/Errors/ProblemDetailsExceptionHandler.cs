@@ -10,7 +10,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     {
         var status = exception switch
         {
-            DomainException => StatusCodes.Status400BadRequest,
+            DomainException or InputInvalidException => StatusCodes.Status400BadRequest,
             BadHttpRequestException => StatusCodes.Status400BadRequest,
             NotFoundException => StatusCodes.Status404NotFound,
             ConcurrencyConflictException => StatusCodes.Status409Conflict,
@@ -23,10 +23,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         }
         httpContext.Response.StatusCode = status;
         var detail = exception is BadHttpRequestException ? "请求格式不正确。" : exception.Message;
+        var problem = exception is InputInvalidException invalid
+            ? new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => new[] { e.Value })) { Title = "输入有误，请按提示修改。" }
+            : new ProblemDetails { Title = detail };
+        problem.Status = status;
+        problem.Detail = detail;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Title = detail, Detail = detail },
+            ProblemDetails = problem,
             Exception = exception,
         });
     }

@@ -53,16 +53,62 @@ internal sealed class ChineseMudLocalizer : MudLocalizer
         ["MudDatePicker_Ok"] = "确定",
         ["MudDatePicker_Today"] = "今天",
         ["MudFileUpload_Select"] = "选择文件",
+        ["MudBaseDatePicker_Open"] = "打开日期选择器",
+        ["MudBaseDatePicker_NextMonth"] = "下个月",
+        ["MudBaseDatePicker_PrevMonth"] = "上个月",
+        ["MudBaseDatePicker_NextYear"] = "下一年",
+        ["MudBaseDatePicker_PrevYear"] = "上一年",
+        ["MudTimePicker_Open"] = "打开时间选择器",
+        ["MudBreadcrumbs_Label"] = "面包屑导航",
+        ["MudChip_Close"] = "移除",
+        ["MudFormComponent_Required"] = "必填",
+        ["MudInput_Clear"] = "清除",
+        ["MudInput_Increment"] = "增加",
+        ["MudInput_Decrement"] = "减少",
+        ["MudNavGroup_ToggleExpand"] = "展开或收起{0}",
+        ["MudPagination_CurrentPage"] = "当前页，第{0}页",
+        ["MudPagination_PageIndex"] = "第{0}页",
+        ["MudPagination_FirstPage"] = "首页",
+        ["MudPagination_PreviousPage"] = "上一页",
+        ["MudPagination_NextPage"] = "下一页",
+        ["MudPagination_LastPage"] = "末页",
+        ["MudDataGridPager_AllItems"] = "全部",
+        ["MudSelect_SelectAll"] = "全选",
+        ["MudTable_SelectAllRows"] = "全选",
+        ["MudTable_SelectRow"] = "选择此行",
+        ["MudTable_ExpandGroup"] = "展开分组",
+        ["MudTable_CollapseGroup"] = "收起分组",
+        ["MudTreeView_ExpandItem"] = "展开",
+        ["MudTreeView_CollapseItem"] = "收起",
+        ["Converter_InvalidDateTime"] = "日期格式不正确，请按 年-月-日（如 2026-01-05）填写",
+        ["Converter_InvalidNumber"] = "请输入数字",
+        ["Converter_InvalidBoolean"] = "值不正确",
+        ["Converter_InvalidGUID"] = "标识格式不正确",
+        ["Converter_InvalidTimeSpan"] = "时间格式不正确",
+        ["Converter_InvalidType"] = "输入格式不正确",
+        ["Converter_NotValueOf"] = "输入的值不在可选范围内",
+        ["Converter_ConversionError"] = "输入格式不正确",
+        ["Converter_ConversionFailed"] = "输入格式不正确",
+        ["Converter_UnableToConvert"] = "输入格式不正确",
+        ["Converter_ConversionNotImplemented"] = "输入格式不正确",
     };
 
-    public override LocalizedString this[string key]
+    // MudLocalizer's own indexers call each other: both are overridden and neither calls base.
+    public override LocalizedString this[string key] => this[key, []];
+
+    public override LocalizedString this[string key, params object[] arguments]
     {
         get
         {
             var zh = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
             return zh && Zh.TryGetValue(key, out var value)
-                ? new LocalizedString(key, value)
+                ? new LocalizedString(key, Format(value, arguments))
                 : new LocalizedString(key, key, resourceNotFound: true);
         }
     }
+
+    /// <summary>Fills {0}-style placeholders; without arguments they are dropped rather than shown.</summary>
+    private static string Format(string value, object[] arguments) => arguments.Length == 0
+        ? value.Replace("{0}", string.Empty, StringComparison.Ordinal)
+        : string.Format(CultureInfo.CurrentCulture, value, arguments);
 }

@@ -11,6 +11,12 @@ public static class KangfuTheme
         {
             Primary = "#1565C0",
             Secondary = "#00796B",
+            // Darker than MudBlazor's defaults so white chip text and coloured text pass WCAG AA (4.5:1).
+            Success = "#2E7D32",
+            Info = "#01579B",
+            Warning = "#A15C00",
+            Error = "#C62828",
+            Dark = "#424242",
             AppbarBackground = "#0D47A1",
             Background = "#F5F7FA",
             DrawerBackground = "#FFFFFF",

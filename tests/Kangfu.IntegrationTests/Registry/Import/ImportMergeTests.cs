@@ -61,7 +61,9 @@ public abstract class ImportMergeTests(KangfuApp app)
         var person = await app.AddPersonAsync(RegistryFiles.Community);
         var row = new Dictionary<string, string>
         {
-            ["姓名"] = person.Name + "改", ["身份证号"] = person.IdNumber, ["所属社区"] = RegistryFiles.Community,
+            ["姓名"] = person.Name + "改",
+            ["身份证号"] = person.IdNumber,
+            ["所属社区"] = RegistryFiles.Community,
         };
         using var client = await app.LoginAsync(RegistryFiles.Importer);
 

@@ -74,8 +74,13 @@ public abstract class ImportValidationTests(KangfuApp app)
         var row = RegistryFiles.ValidRow();
         var renamed = new Dictionary<string, string>
         {
-            ["姓 名"] = row["姓名"], ["公民身份号码"] = row["身份证号"], ["残疾证号*"] = row["残疾证号"], ["残疾类别"] = "4",
-            ["残疾等级（1-4）"] = "2", ["所属社区"] = "新园里社区", ["备注"] = "无关列",
+            ["姓 名"] = row["姓名"],
+            ["公民身份号码"] = row["身份证号"],
+            ["残疾证号*"] = row["残疾证号"],
+            ["残疾类别"] = "4",
+            ["残疾等级（1-4）"] = "2",
+            ["所属社区"] = "新园里社区",
+            ["备注"] = "无关列",
         };
         using var client = await app.LoginAsync(RegistryFiles.Importer);
 

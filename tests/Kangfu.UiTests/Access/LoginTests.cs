@@ -1,0 +1,36 @@
+using Kangfu.UiTests.Infrastructure;
+using Kangfu.UiTests.Pages;
+using Kangfu.Web.Modules.Access;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kangfu.UiTests.Access;
+
+[Collection(UiCollection.Name)]
+public sealed class LoginTests(UiFixture ui)
+{
+    [Fact]
+    public async Task Wrong_password_shows_the_Chinese_error_and_stays_on_login()
+    {
+        var page = await ui.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+
+        await login.SubmitAsync("doctor", "not-the-password");
+
+        await Expect(login.Error).ToHaveTextAsync(LoginHandler.FailedMessage);
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_login_and_back_after_signing_in()
+    {
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/persons");
+        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+
+        await new LoginPage(page).SubmitAsync("community", Kangfu.IntegrationTests.Infrastructure.KangfuApp.Password);
+
+        await page.WaitForURLAsync(url => url.EndsWith("/persons", StringComparison.Ordinal));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("人员名册");
+    }
+}
