@@ -26,11 +26,11 @@ public sealed class LoginTests(UiFixture ui)
     {
         var page = await ui.NewPageAsync();
         await page.GotoAsync("/persons");
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
 
         await new LoginPage(page).SubmitAsync("community", Kangfu.IntegrationTests.Infrastructure.KangfuApp.Password);
 
-        await page.WaitForURLAsync(url => url.EndsWith("/persons", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/persons", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         await Expect(page.Locator("h1")).ToHaveTextAsync("人员名册");
     }
 }

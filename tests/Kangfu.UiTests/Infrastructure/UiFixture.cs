@@ -19,6 +19,8 @@ public sealed class UiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // CI shares two cores between the server, Chromium and the test runner: be patient, not flaky.
+        Assertions.SetDefaultExpectTimeout(20_000);
         await App.InitializeAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -46,7 +48,7 @@ public sealed class UiFixture : IAsyncLifetime
             Locale = locale,
             TimezoneId = "Asia/Shanghai",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

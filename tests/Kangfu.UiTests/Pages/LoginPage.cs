@@ -20,7 +20,7 @@ public sealed class LoginPage(IPage page)
     {
         await GotoAsync();
         await SubmitAsync(userName, password);
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         await page.WaitForInteractiveAsync();
     }
 }

@@ -37,7 +37,7 @@ public sealed class PersonEditTests(UiFixture ui)
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "按身份证号生成" }).ClickAsync();
         await form.SaveAsync();
 
-        await page.WaitForURLAsync(url => !url.Contains("/new", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/new", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         var view = new PersonPage(page);
         await Expect(view.Heading).ToContainTextAsync("新建档案测试");
         await Expect(view.Timeline).ToContainTextAsync("建档");

@@ -62,7 +62,7 @@ public sealed class PersonListTests(UiFixture ui)
         await page.Locator("th", new() { HasText = "年龄" }).Locator("button.sort-button").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("th[aria-sort=ascending]")).ToContainTextAsync("年龄");
-        await page.WaitForURLAsync(url => url.Contains("sort=age", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("sort=age", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
 
         await list.SearchAsync(person.Name);
         await page.Locator("#person-search").FocusAsync();
