@@ -44,7 +44,7 @@ public sealed class Institution : ITenantEntity, IAudited, IVersioned
 }
 
 /// <summary>An area (any level) an institution serves.</summary>
-public sealed class InstitutionServiceArea : ITenantEntity
+public sealed class InstitutionServiceArea : ITenantEntity, IAudited
 {
     public string DistrictCode { get; set; } = "";
     public Guid InstitutionId { get; set; }
