@@ -1,7 +1,10 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
+using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +27,13 @@ public abstract class KangfuDbContext(DbContextOptions options)
     public DbSet<InstitutionServiceArea> InstitutionServiceAreas => Set<InstitutionServiceArea>();
     public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<DeviceProduct> DeviceProducts => Set<DeviceProduct>();
+    public DbSet<Intake> Intakes => Set<Intake>();
+    public DbSet<IntakeNeed> IntakeNeeds => Set<IntakeNeed>();
+    public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
+    public DbSet<RehabCase> Cases => Set<RehabCase>();
+    public DbSet<CaseTransition> CaseTransitions => Set<CaseTransition>();
 
     public abstract bool IsPostgres { get; }
 

@@ -250,6 +250,186 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.Catalog.DeviceProduct", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ClassName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("class_name");
+
+                    b.Property<string>("DivisionName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("division_name");
+
+                    b.Property<string>("FunctionTags")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("function_tags");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SourceVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source_version");
+
+                    b.Property<string>("SubClassName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sub_class_name");
+
+                    b.HasKey("DistrictCode", "Code");
+
+                    b.ToTable("catalog_device_products", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Catalog.ServiceItem", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_max");
+
+                    b.Property<int?>("AgeMin")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_min");
+
+                    b.Property<int>("CatalogYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalog_year");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("FormLabel")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("form_label");
+
+                    b.Property<int>("FormOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_order");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsDeviceNeed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_device_need");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Marker")
+                        .HasColumnType("integer")
+                        .HasColumnName("marker");
+
+                    b.Property<int?>("MaxGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_grade");
+
+                    b.Property<int?>("MaxMonthsPerYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_months_per_year");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("notes");
+
+                    b.Property<bool>("RequiresCertificate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_certificate");
+
+                    b.Property<int?>("ServiceLifeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_life_months");
+
+                    b.Property<string>("SubPopulation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sub_population");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("SubsidyUnit")
+                        .HasColumnType("integer")
+                        .HasColumnName("subsidy_unit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<decimal?>("YearlyCap")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("yearly_cap");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CatalogYear", "Code")
+                        .IsUnique();
+
+                    b.ToTable("catalog_service_items", (string)null);
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Organization.Area", b =>
                 {
                     b.Property<string>("DistrictCode")
@@ -384,6 +564,195 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("DistrictCode", "InstitutionId", "AreaCode");
 
                     b.ToTable("org_institution_service_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseTransition", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer")
+                        .HasColumnName("from");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer")
+                        .HasColumnName("to");
+
+                    b.Property<string>("UserAreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("user_area_code");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CaseId", "At");
+
+                    b.ToTable("referrals_case_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.RehabCase", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("area_code")
+                        .IsFixedLength();
+
+                    b.Property<int?>("CancelReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer")
+                        .HasColumnName("direction");
+
+                    b.Property<bool>("HomeServiceRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("home_service_requested");
+
+                    b.Property<bool>("HomeVisitRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("home_visit_requested");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("IntakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intake_id");
+
+                    b.Property<Guid?>("IntakeNeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intake_need_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("ParentCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_case_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("ProsthesisKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("prosthesis_kind");
+
+                    b.Property<string>("ServiceItemCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("service_item_code");
+
+                    b.Property<Guid?>("ServiceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_item_id");
+
+                    b.Property<string>("ServiceItemName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_item_name");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_changed_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<int?>("WithdrawTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("withdraw_to");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "InstitutionId", "State");
+
+                    b.HasIndex("DistrictCode", "PersonId", "Year");
+
+                    b.HasIndex("DistrictCode", "State", "Kind");
+
+                    b.ToTable("referrals_cases", (string)null);
                 });
 
             modelBuilder.Entity("Kangfu.Web.Modules.Registry.ImportBatch", b =>
@@ -645,6 +1014,191 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("registry_person_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.Intake", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("area_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("Categories")
+                        .HasColumnType("integer")
+                        .HasColumnName("categories");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("FillDate")
+                        .HasColumnType("date")
+                        .HasColumnName("fill_date");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<bool>("HasNeed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_need");
+
+                    b.Property<bool>("NeedsHomeService")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_home_service");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<byte[]>("PersonSignature")
+                        .HasColumnType("bytea")
+                        .HasColumnName("person_signature");
+
+                    b.Property<byte[]>("StaffSignature")
+                        .HasColumnType("bytea")
+                        .HasColumnName("staff_signature");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<bool>("Unrated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unrated");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "AreaCode", "Year");
+
+                    b.HasIndex("DistrictCode", "PersonId", "Year");
+
+                    b.ToTable("surveys_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.IntakeNeed", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intake_id");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_item_id");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "IntakeId", "ServiceItemId")
+                        .IsUnique();
+
+                    b.ToTable("surveys_intake_needs", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.SurveyCampaign", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("area_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "Year", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("surveys_campaigns", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -839,11 +1393,47 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseTransition", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Referrals.RehabCase", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.RehabCase", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Registry.PersonEvent", b =>
                 {
                     b.HasOne("Kangfu.Web.Modules.Registry.Person", null)
                         .WithMany()
                         .HasForeignKey("DistrictCode", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.Intake", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.IntakeNeed", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Surveys.Intake", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("DistrictCode", "IntakeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -902,6 +1492,11 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Kangfu.Web.Modules.Organization.Institution", b =>
                 {
                     b.Navigation("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.Intake", b =>
+                {
+                    b.Navigation("Needs");
                 });
 #pragma warning restore 612, 618
         }

@@ -245,6 +245,186 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.Catalog.DeviceProduct", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ClassName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_name");
+
+                    b.Property<string>("DivisionName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_name");
+
+                    b.Property<string>("FunctionTags")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("function_tags");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SourceVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_version");
+
+                    b.Property<string>("SubClassName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sub_class_name");
+
+                    b.HasKey("DistrictCode", "Code");
+
+                    b.ToTable("catalog_device_products", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Catalog.ServiceItem", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeMax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_max");
+
+                    b.Property<int?>("AgeMin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_min");
+
+                    b.Property<int>("CatalogYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("catalog_year");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("FormLabel")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_label");
+
+                    b.Property<int>("FormOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_order");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsDeviceNeed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_device_need");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Marker")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marker");
+
+                    b.Property<int?>("MaxGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_grade");
+
+                    b.Property<int?>("MaxMonthsPerYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_months_per_year");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<bool>("RequiresCertificate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requires_certificate");
+
+                    b.Property<int?>("ServiceLifeMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_life_months");
+
+                    b.Property<string>("SubPopulation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sub_population");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("SubsidyUnit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subsidy_unit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<decimal?>("YearlyCap")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("yearly_cap");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CatalogYear", "Code")
+                        .IsUnique();
+
+                    b.ToTable("catalog_service_items", (string)null);
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Organization.Area", b =>
                 {
                     b.Property<string>("DistrictCode")
@@ -379,6 +559,195 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("DistrictCode", "InstitutionId", "AreaCode");
 
                     b.ToTable("org_institution_service_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseTransition", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to");
+
+                    b.Property<string>("UserAreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_area_code");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CaseId", "At");
+
+                    b.ToTable("referrals_case_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.RehabCase", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code")
+                        .IsFixedLength();
+
+                    b.Property<int?>("CancelReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("direction");
+
+                    b.Property<bool>("HomeServiceRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("home_service_requested");
+
+                    b.Property<bool>("HomeVisitRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("home_visit_requested");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("IntakeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intake_id");
+
+                    b.Property<Guid?>("IntakeNeedId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intake_need_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("ParentCaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_case_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("ProsthesisKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prosthesis_kind");
+
+                    b.Property<string>("ServiceItemCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_item_code");
+
+                    b.Property<Guid?>("ServiceItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_item_id");
+
+                    b.Property<string>("ServiceItemName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_item_name");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_changed_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<int?>("WithdrawTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdraw_to");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "InstitutionId", "State");
+
+                    b.HasIndex("DistrictCode", "PersonId", "Year");
+
+                    b.HasIndex("DistrictCode", "State", "Kind");
+
+                    b.ToTable("referrals_cases", (string)null);
                 });
 
             modelBuilder.Entity("Kangfu.Web.Modules.Registry.ImportBatch", b =>
@@ -640,6 +1009,191 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("registry_person_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.Intake", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("Categories")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("categories");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("FillDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fill_date");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<bool>("HasNeed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_need");
+
+                    b.Property<bool>("NeedsHomeService")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_home_service");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<byte[]>("PersonSignature")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_signature");
+
+                    b.Property<byte[]>("StaffSignature")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("staff_signature");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<bool>("Unrated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unrated");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "AreaCode", "Year");
+
+                    b.HasIndex("DistrictCode", "PersonId", "Year");
+
+                    b.ToTable("surveys_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.IntakeNeed", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intake_id");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_item_id");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "IntakeId", "ServiceItemId")
+                        .IsUnique();
+
+                    b.ToTable("surveys_intake_needs", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.SurveyCampaign", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "Year", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("surveys_campaigns", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -828,11 +1382,47 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseTransition", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Referrals.RehabCase", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.RehabCase", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Registry.PersonEvent", b =>
                 {
                     b.HasOne("Kangfu.Web.Modules.Registry.Person", null)
                         .WithMany()
                         .HasForeignKey("DistrictCode", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.Intake", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.IntakeNeed", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Surveys.Intake", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("DistrictCode", "IntakeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -891,6 +1481,11 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Kangfu.Web.Modules.Organization.Institution", b =>
                 {
                     b.Navigation("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Surveys.Intake", b =>
+                {
+                    b.Navigation("Needs");
                 });
 #pragma warning restore 612, 618
         }
