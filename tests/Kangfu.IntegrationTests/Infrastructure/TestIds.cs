@@ -9,10 +9,20 @@ public static class TestIds
     private static int sequence = Random.Shared.Next(0, 400);
     private const string GivenChars = "明华强丽静军芳伟秀英敏杰娟涛超霞平刚";
 
+    /// <summary>
+    /// Unique within a test run: the sequence digits cycle through 000–999, and each further cycle moves to the
+    /// next address code (120117, 120118 …), so two calls with the same birth date never collide.
+    /// </summary>
     public static string NewResidentId(DateOnly birth, string addressCode = "120116")
     {
-        var seq = Interlocked.Increment(ref sequence) % 1000;
-        var body = addressCode + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + seq.ToString("000", CultureInfo.InvariantCulture);
+        var n = Interlocked.Increment(ref sequence);
+        var cycle = n / 1000;
+        if (cycle > 0)
+        {
+            var county = (int.Parse(addressCode[4..], CultureInfo.InvariantCulture) + cycle) % 100;
+            addressCode = addressCode[..4] + county.ToString("00", CultureInfo.InvariantCulture);
+        }
+        var body = addressCode + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (n % 1000).ToString("000", CultureInfo.InvariantCulture);
         return body + ResidentId.ComputeCheckCharacter(body);
     }
 
