@@ -86,7 +86,8 @@ public abstract class KangfuApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         await using var db = scope.ServiceProvider.GetRequiredService<KangfuDbFactory>().CreateDbContext();
-        var id = TestIds.NewResidentId(new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(12000)));
+        // Adults only (born 1950–1993): a minor would need a guardian.
+        var id = TestIds.NewResidentId(new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(16000)));
         name ??= "测试" + TestIds.RandomGivenName();
         var person = new Person
         {

@@ -1,3 +1,5 @@
+using Kangfu.Web.Modules.Registry.Shared;
+
 namespace Kangfu.Web.Modules.Registry.Import;
 
 /// <summary>对象类别, 残疾证号, 残疾类别/等级 and 多重残疾类别 of one row, checked against each other and the ID number.</summary>
@@ -12,7 +14,7 @@ internal static class CertificateRules
         var targetOk = RegistryNames.TryParseTarget(targetText, out var target);
         if (targetText.Length > 0 && !targetOk)
         {
-            row.Fail(ColumnKey.TargetType, $"对象类别“{targetText}”应为{RegistryNames.Expected(RegistryNames.TargetTypes)}");
+            row.Fail(ColumnKey.TargetType, $"对象类别“{targetText}”应为{RegistryNames.Expected(RegistryNames.Targets)}");
             return;
         }
         p.TargetType = targetText.Length > 0 ? target : row.Map.Has(ColumnKey.TargetType) ? TargetType.Certified : row.Existing?.TargetType ?? TargetType.Certified;

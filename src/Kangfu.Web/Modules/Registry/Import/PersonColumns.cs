@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kangfu.Web.Modules.Registry.Shared;
 using Kangfu.Web.Platform.Privacy;
 
 namespace Kangfu.Web.Modules.Registry.Import;
@@ -45,7 +46,7 @@ public static class PersonColumns
             (p, c) => c.Masked ? Mask.IdNumber(p.IdNumber) : p.IdNumber),
         new(ColumnKey.CertificateNumber, "残疾证号", ["残疾人证号", "残疾证号码", "残疾人证号码"], false, "12011619850312123542", ColumnExport.Always,
             (p, c) => Certificate(p, c.Masked)),
-        new(ColumnKey.TargetType, "对象类别", ["人员类别", "对象类型"], false, "持证残疾人", ColumnExport.Always, (p, _) => RegistryNames.TargetTypes[p.TargetType]),
+        new(ColumnKey.TargetType, "对象类别", ["人员类别", "对象类型"], false, "持证残疾人", ColumnExport.Always, (p, _) => RegistryNames.Targets[p.TargetType]),
         new(ColumnKey.Category, "残疾类别", [], false, "肢体", ColumnExport.Always,
             (p, _) => p.Category is { } c ? DisabilityCategories.Names[c] : null),
         new(ColumnKey.Grade, "残疾等级", [], false, "二级", ColumnExport.Always, (p, _) => p.Grade is null ? null : DisabilityCategories.GradeName(p.Grade)),

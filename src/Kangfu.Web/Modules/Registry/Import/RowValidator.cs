@@ -2,6 +2,8 @@ using System.Globalization;
 using Kangfu.Web.Modules.Registry.Import.Sheets;
 using Kangfu.Web.Modules.Registry.Pinyin;
 
+using Kangfu.Web.Modules.Registry.Shared;
+
 namespace Kangfu.Web.Modules.Registry.Import;
 
 /// <summary>Checks one row of a registry file and builds the person it describes; collects every problem, not just the first.</summary>
