@@ -28,11 +28,19 @@ public sealed class CatalogItemsQuery(KangfuDbFactory dbFactory)
         {
             items = items.Where(i => i.Kind == kind);
         }
-        return await items.OrderBy(i => i.FormOrder).ThenBy(i => i.Code).Select(i => new CatalogItemRow(
+        return await Project(items.OrderBy(i => i.FormOrder).ThenBy(i => i.Code)).ToListAsync(ct);
+    }
+
+    public async Task<CatalogItemRow?> ByIdAsync(string districtCode, Guid id, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        return await Project(db.ServiceItems.AsNoTracking().Where(i => i.DistrictCode == districtCode && i.Id == id)).FirstOrDefaultAsync(ct);
+    }
+
+    private static IQueryable<CatalogItemRow> Project(IQueryable<ServiceItem> items) => items.Select(i => new CatalogItemRow(
             i.Id, i.CatalogYear, i.Code, i.Name, i.FormLabel, i.Category, i.SubPopulation, i.Marker, i.AgeMin, i.AgeMax, i.FormOrder,
             i.Kind, i.IsDeviceNeed, i.RequiresCertificate, i.MaxGrade, i.SubsidyAmount, i.SubsidyUnit, i.YearlyCap, i.MaxMonthsPerYear,
-            i.ServiceLifeMonths, i.EffectiveFrom, i.EffectiveTo, i.IsActive, i.Notes, i.Version)).ToListAsync(ct);
-    }
+            i.ServiceLifeMonths, i.EffectiveFrom, i.EffectiveTo, i.IsActive, i.Notes, i.Version));
 
     /// <summary>The catalog years of the district, newest first.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(string districtCode, CancellationToken ct = default)
