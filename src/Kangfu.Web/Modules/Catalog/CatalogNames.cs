@@ -22,7 +22,7 @@ public static class CatalogNames
         [SubsidyUnit.Once] = "元/次",
         [SubsidyUnit.PerMonth] = "元/月",
         [SubsidyUnit.PerYear] = "元/年",
-        [SubsidyUnit.PerFitting] = "元/件（次适配）",
+        [SubsidyUnit.PerFitting] = "元/次适配",
     };
 
     public static string Kind(ServiceKind kind) => Kinds.GetValueOrDefault(kind, kind.ToString());
