@@ -120,6 +120,19 @@ public sealed class CatalogEligibilityTests
         AssertReason(CatalogEligibility.Check(item, Person(CategorySet.Mental, "2022-01-01", null, target: target), Apply, EligibilityHistory.None), reason);
     }
 
+    [Theory]
+    [InlineData(PopulationMarker.Blind, CategorySet.Visual, 2, null)]
+    [InlineData(PopulationMarker.Blind, CategorySet.Visual, 3, "盲人")]
+    [InlineData(PopulationMarker.LowVision, CategorySet.Visual, 4, null)]
+    [InlineData(PopulationMarker.LowVision, CategorySet.Visual, 1, "低视力")]
+    [InlineData(PopulationMarker.LowVision, CategorySet.Visual | CategorySet.Physical, 1, null)]
+    public void Visual_markers_follow_the_grade_of_a_visual_only_person(PopulationMarker marker, CategorySet categories, int grade, string? reason)
+    {
+        var item = Item(DisabilityCategory.Visual);
+        item.Marker = marker;
+        AssertReason(CatalogEligibility.Check(item, Person(categories, grade: grade), Apply, EligibilityHistory.None), reason);
+    }
+
     [Fact]
     public void Several_failures_are_all_reported()
     {

@@ -26,6 +26,10 @@ public static class CatalogEligibility
         {
             reasons.Add("该项目仅适用于孤独症儿童。");
         }
+        if (VisualGradeMismatch(item.Marker, person))
+        {
+            reasons.Add(item.Marker == PopulationMarker.Blind ? "该项目适用于盲人（视力残疾一、二级）。" : "该项目适用于低视力者（视力残疾三、四级）。");
+        }
         if (item.MaxGrade is { } max && (person.Grade is not { } grade || grade > max))
         {
             reasons.Add($"残疾等级不符：该项目限{DisabilityCategories.GradeName(1)}至{DisabilityCategories.GradeName(max)}，本人为{DisabilityCategories.GradeName(person.Grade)}。");
@@ -57,6 +61,11 @@ public static class CatalogEligibility
             reasons.Add($"残疾类别不符：该项目适用于{DisabilityCategories.Names[item.Category]}残疾，本人为{own}。");
         }
     }
+
+    /// <summary>Only a person whose sole category is visual has a grade that tells blind (1-2) from low vision (3-4).</summary>
+    private static bool VisualGradeMismatch(PopulationMarker marker, Person person) =>
+        person.Categories == CategorySet.Visual && person.Grade is { } grade
+        && ((marker == PopulationMarker.Blind && grade > 2) || (marker == PopulationMarker.LowVision && grade < 3));
 
     private static void CheckAge(ServiceItem item, int age, List<string> reasons)
     {
