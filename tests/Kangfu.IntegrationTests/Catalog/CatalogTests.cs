@@ -95,6 +95,16 @@ public abstract class CatalogTests(KangfuApp app)
     }
 
     [Fact]
+    public async Task Intake_items_for_a_registered_person_use_the_persons_categories_age_and_grade()
+    {
+        var person = await app.AddPersonAsync(KangfuApp.CommunityA, category: DisabilityCategory.Visual, grade: 3);
+        await using var scope = app.Services.CreateAsyncScope();
+        var rows = await Get<IntakeItems>(scope).ForPersonAsync(person, new DateOnly(CurrentYear, 6, 1));
+        var row = Assert.Single(rows);
+        Assert.Equal(("2. 低视力", 2), (row.SubPopulation, row.Items.Count));
+    }
+
+    [Fact]
     public async Task Device_catalog_has_the_1360_real_products_with_tags_and_reimport_is_idempotent()
     {
         var products = await app.WithDbAsync(db => db.DeviceProducts.Where(p => p.DistrictCode == KangfuApp.District).ToListAsync());

@@ -36,6 +36,18 @@ public sealed class IntakeItems(KangfuDbFactory dbFactory)
         return Select(items, onDate, categories, age, autism, visualGrade);
     }
 
+    /// <summary>
+    /// The checklist of a registered person on the intake date, from the catalog of that date's year: categories are the
+    /// person's components, the autism marker is TargetType.Autism, and a visual-only person's grade picks 盲人 or 低视力.
+    /// A person without categories (未评定) gets no rows: ask the category and call <see cref="ForIntakeAsync"/>.
+    /// </summary>
+    public Task<IReadOnlyList<NeedRow>> ForPersonAsync(Person person, DateOnly onDate, CancellationToken ct = default)
+    {
+        var categories = person.Categories != CategorySet.None || person.Category is not { } single ? person.Categories : DisabilityCategories.ToFlag(single);
+        return ForIntakeAsync(person.DistrictCode, onDate.Year, onDate, DisabilityCategories.Members(categories).ToList(), person.AgeOn(onDate),
+            person.TargetType == TargetType.Autism, categories == CategorySet.Visual ? person.Grade : null, ct);
+    }
+
     /// <summary>The pure selection and grouping, over items already loaded.</summary>
     public static IReadOnlyList<NeedRow> Select(
         IEnumerable<ServiceItem> items, DateOnly onDate, IReadOnlyCollection<DisabilityCategory> categories, int age, bool autism, int? visualGrade)
