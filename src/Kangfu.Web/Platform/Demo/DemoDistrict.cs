@@ -1,4 +1,6 @@
 using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Catalog.Devices;
+using Kangfu.Web.Modules.Catalog.Seeding;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Registry.DemoData;
 using Kangfu.Web.Platform.Data;
@@ -9,7 +11,7 @@ namespace Kangfu.Web.Platform.Demo;
 public sealed record DemoLogin(string UserName, string Role, string Scope);
 
 /// <summary>The demo district 天津市滨海新区 (120116): real area tree, institutions, one login per role, ~20,000 persons.</summary>
-public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, UserSeeder users, TimeProvider clock)
+public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, UserSeeder users, TimeProvider clock, CatalogSeeder catalog, ImportDevices devices)
 {
     public const string DistrictCode = "120116";
     public const string Password = "Kangfu@2026demo";
@@ -27,6 +29,8 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
         var institutions = await EnsureInstitutionsAsync(ct);
         var logins = await EnsureUsersAsync(institutions);
         await EnsurePersonsAsync(persons, seed, ct);
+        await catalog.HandleAsync(DistrictCode, clock.GetLocalNow().Year, ct);
+        await EnsureDevicesAsync(ct);
         return logins;
     }
 
@@ -87,6 +91,15 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
             await users.EnsureUserAsync(spec, Password);
         }
         return specs.Select(s => new DemoLogin(s.User.UserName, Roles.DisplayNames[s.User.Role], s.Scope)).ToList();
+    }
+
+    private async Task EnsureDevicesAsync(CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        if (!await db.DeviceProducts.AnyAsync(p => p.DistrictCode == DistrictCode, ct))
+        {
+            await devices.HandleAsync(DistrictCode, null, ct);
+        }
     }
 
     private async Task EnsurePersonsAsync(int count, int seed, CancellationToken ct)
