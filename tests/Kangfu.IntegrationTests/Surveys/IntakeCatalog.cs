@@ -50,21 +50,21 @@ public static class IntakeCatalog
 
     private static ServiceItem Item(string code, DisabilityCategory category, string row, string label, int order,
         int? min = null, int? max = null, PopulationMarker marker = PopulationMarker.None, bool device = false) => new()
-    {
-        DistrictCode = KangfuApp.District,
-        Id = Guid.CreateVersion7(),
-        CatalogYear = 2026,
-        Code = code,
-        Name = label,
-        FormLabel = label,
-        Category = category,
-        SubPopulation = row,
-        Marker = marker,
-        AgeMin = min,
-        AgeMax = max,
-        FormOrder = order,
-        Kind = device ? ServiceKind.Device : ServiceKind.Training,
-        IsDeviceNeed = device,
-        EffectiveFrom = new DateOnly(2020, 1, 1),
-    };
+        {
+            DistrictCode = KangfuApp.District,
+            Id = Guid.CreateVersion7(),
+            CatalogYear = 2026,
+            Code = code,
+            Name = label,
+            FormLabel = label,
+            Category = category,
+            SubPopulation = row,
+            Marker = marker,
+            AgeMin = min,
+            AgeMax = max,
+            FormOrder = order,
+            Kind = device ? ServiceKind.Device : ServiceKind.Training,
+            IsDeviceNeed = device,
+            EffectiveFrom = new DateOnly(2020, 1, 1),
+        };
 }
