@@ -39,15 +39,12 @@ public static class SignatureImage
         var stride = width * channels;
         var previous = new byte[stride];
         var row = new byte[stride];
-        ReadOnlySpan<byte> first = default;
-        byte[]? firstPixel = null;
+        byte[]? first = null;
         for (var y = 0; y < height; y++)
         {
-            var filter = data[y * (stride + 1)];
             data.AsSpan(y * (stride + 1) + 1, stride).CopyTo(row);
-            Unfilter(filter, row, previous, channels);
-            firstPixel ??= row[..channels];
-            first = firstPixel;
+            Unfilter(data[y * (stride + 1)], row, previous, channels);
+            first ??= row[..channels];
             for (var x = 0; x < stride; x += channels)
             {
                 if (!row.AsSpan(x, channels).SequenceEqual(first))
