@@ -56,6 +56,7 @@ public sealed class IntakeUiTests(UiFixture ui, ITestOutputHelper output)
         await personPage.GotoAsync(person.Id);
         await Expect(personPage.Timeline).ToContainTextAsync("转介：待辅具上门评估");
         await Expect(personPage.Timeline).ToContainTextAsync("精准康复入户登记");
+        await personPage.Timeline.ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "intake-4-timeline-375");
     }
 
