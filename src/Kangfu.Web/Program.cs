@@ -3,6 +3,7 @@ using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.Surveys;
 using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Cli;
 using Kangfu.Web.Platform.Data;
@@ -17,6 +18,7 @@ builder.Services.AddAccess();
 builder.Services.AddOrganization();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddCatalog();
+builder.Services.AddSurveys();
 
 var app = builder.Build();
 if (await KangfuCommands.TryRunAsync(app, args))
@@ -29,6 +31,7 @@ app.MapAccess();
 app.MapOrganization();
 app.MapRegistry();
 app.MapCatalog();
+app.MapSurveys();
 app.MapKangfuPages();
 await app.RunAsync();
 

@@ -53,6 +53,8 @@ public enum ProsthesisKind
 
 public enum CaseAction
 {
+    /// <summary>The case was opened by routing an intake need (conditions 1–3).</summary>
+    Route = 5,
     StartInstitutionAssessment = 1,
     ReferToService = 2,
     ReferToDeviceReview = 3,

@@ -34,6 +34,7 @@ public static class CaseStates
 
     private static readonly Dictionary<CaseAction, string> ActionNames = new()
     {
+        [CaseAction.Route] = "入户转介",
         [CaseAction.StartInstitutionAssessment] = "开始机构评估",
         [CaseAction.ReferToService] = "转介康复服务",
         [CaseAction.ReferToDeviceReview] = "转介辅具审核",

@@ -28,6 +28,19 @@ public sealed class Intake : ITenantEntity, IAudited, IVersioned
     public string AreaCode { get; set; } = "";
     public int Year { get; set; }
     public DateOnly FillDate { get; set; }
+    // 基本信息 as confirmed on the form. Prefilled from the registry, kept here: the form never rewrites the registry.
+    [Sensitive(SensitiveKind.Name)]
+    public string Name { get; set; } = "";
+    public Sex Sex { get; set; }
+    [Sensitive(SensitiveKind.Phone)]
+    public string? Phone { get; set; }
+    [Sensitive(SensitiveKind.Name)]
+    public string? GuardianName { get; set; }
+    public GuardianRelation? GuardianRelation { get; set; }
+    [Sensitive(SensitiveKind.IdNumber)]
+    public string? CertificateNumber { get; set; }
+    /// <summary>孤独症 marker: picks the autism rows of 精神.</summary>
+    public bool Autism { get; set; }
     /// <summary>Categories on the form; for an unrated person (未评定), the category asked for.</summary>
     public CategorySet Categories { get; set; }
     public bool Unrated { get; set; }

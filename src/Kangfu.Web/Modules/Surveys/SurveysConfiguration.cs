@@ -12,7 +12,12 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<Intake>
         b.Property(i => i.DistrictCode).HasMaxLength(6).IsFixedLength();
         b.Property(i => i.AreaCode).HasMaxLength(12).IsFixedLength();
         b.Property(i => i.CreatedBy).HasMaxLength(450);
-        b.HasIndex(i => new { i.DistrictCode, i.PersonId, i.Year });
+        b.Property(i => i.Name).HasMaxLength(50);
+        b.Property(i => i.Phone).HasMaxLength(20);
+        b.Property(i => i.GuardianName).HasMaxLength(50);
+        b.Property(i => i.CertificateNumber).HasMaxLength(20);
+        // One form per person per year.
+        b.HasIndex(i => new { i.DistrictCode, i.PersonId, i.Year }).IsUnique();
         b.HasIndex(i => new { i.DistrictCode, i.AreaCode, i.Year });
         b.HasOne<Registry.Person>().WithMany().HasForeignKey(i => new { i.DistrictCode, i.PersonId });
         b.HasMany(i => i.Needs).WithOne().HasForeignKey(n => new { n.DistrictCode, n.IntakeId });

@@ -14,6 +14,9 @@ public static class TimelineStyles
         ["registry.updated"] = (Icons.Material.Filled.Edit, Color.Primary),
         ["registry.status"] = (Icons.Material.Filled.SwapHoriz, Color.Warning),
         ["registry.imported"] = (Icons.Material.Filled.UploadFile, Color.Info),
+        ["surveys.intake"] = (Icons.Material.Filled.AssignmentInd, Color.Primary),
+        ["surveys.withdrawn"] = (Icons.Material.Filled.Undo, Color.Warning),
+        ["referrals.routed"] = (Icons.Material.Filled.Send, Color.Info),
     };
 
     public static (string Icon, Color Color) Of(string kind) =>

@@ -1033,6 +1033,10 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnName("area_code")
                         .IsFixedLength();
 
+                    b.Property<bool>("Autism")
+                        .HasColumnType("boolean")
+                        .HasColumnName("autism");
+
                     b.Property<Guid?>("CampaignId")
                         .HasColumnType("uuid")
                         .HasColumnName("campaign_id");
@@ -1040,6 +1044,11 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("Categories")
                         .HasColumnType("integer")
                         .HasColumnName("categories");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("certificate_number");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1059,9 +1068,24 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("grade");
 
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<int?>("GuardianRelation")
+                        .HasColumnType("integer")
+                        .HasColumnName("guardian_relation");
+
                     b.Property<bool>("HasNeed")
                         .HasColumnType("boolean")
                         .HasColumnName("has_need");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
 
                     b.Property<bool>("NeedsHomeService")
                         .HasColumnType("boolean")
@@ -1074,6 +1098,15 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                     b.Property<byte[]>("PersonSignature")
                         .HasColumnType("bytea")
                         .HasColumnName("person_signature");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer")
+                        .HasColumnName("sex");
 
                     b.Property<byte[]>("StaffSignature")
                         .HasColumnType("bytea")
@@ -1104,7 +1137,8 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictCode", "AreaCode", "Year");
 
-                    b.HasIndex("DistrictCode", "PersonId", "Year");
+                    b.HasIndex("DistrictCode", "PersonId", "Year")
+                        .IsUnique();
 
                     b.ToTable("surveys_intakes", (string)null);
                 });

@@ -1028,6 +1028,10 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("area_code")
                         .IsFixedLength();
 
+                    b.Property<bool>("Autism")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("autism");
+
                     b.Property<Guid?>("CampaignId")
                         .HasColumnType("TEXT")
                         .HasColumnName("campaign_id");
@@ -1035,6 +1039,11 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Categories")
                         .HasColumnType("INTEGER")
                         .HasColumnName("categories");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1054,9 +1063,24 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("grade");
 
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<int?>("GuardianRelation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guardian_relation");
+
                     b.Property<bool>("HasNeed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_need");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<bool>("NeedsHomeService")
                         .HasColumnType("INTEGER")
@@ -1069,6 +1093,15 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.Property<byte[]>("PersonSignature")
                         .HasColumnType("BLOB")
                         .HasColumnName("person_signature");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sex");
 
                     b.Property<byte[]>("StaffSignature")
                         .HasColumnType("BLOB")
@@ -1099,7 +1132,8 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode", "AreaCode", "Year");
 
-                    b.HasIndex("DistrictCode", "PersonId", "Year");
+                    b.HasIndex("DistrictCode", "PersonId", "Year")
+                        .IsUnique();
 
                     b.ToTable("surveys_intakes", (string)null);
                 });
