@@ -1,6 +1,7 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
 using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Cli;
@@ -15,6 +16,7 @@ builder.Services.AddAudit();
 builder.Services.AddAccess();
 builder.Services.AddOrganization();
 builder.Services.AddRegistry(builder.Configuration);
+builder.Services.AddReferrals();
 
 var app = builder.Build();
 if (await KangfuCommands.TryRunAsync(app, args))
@@ -26,6 +28,7 @@ app.UseKangfuPlatform();
 app.MapAccess();
 app.MapOrganization();
 app.MapRegistry();
+app.MapReferrals();
 app.MapKangfuPages();
 await app.RunAsync();
 
