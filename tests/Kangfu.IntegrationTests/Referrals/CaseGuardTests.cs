@@ -84,7 +84,7 @@ public abstract class CaseGuardTests(KangfuApp app)
         using var assessor = await app.LoginAsync("assessor");
         await assessor.ActAsync(c.Id, "start-institution-assessment");
         await assessor.ActAsync(c.Id, "institution-assessment", new { outcome = InstitutionAssessmentOutcome.RehabService });
-        using var rehab = await app.LoginAsync("rehab");
+        using var rehab = await app.LoginAsync((await app.EnsureRehabStationAsync()).UserName);
         await rehab.ActAsync(c.Id, "served");
 
         var history = (await rehab.GetCaseAsync(c.Id)).History;
@@ -109,9 +109,9 @@ public abstract class CaseGuardTests(KangfuApp app)
         await assessor.ActAsync(c.Id, "start-institution-assessment");
         Assert.Equal(HttpStatusCode.OK, (await assessor.GetAsync($"/api/persons/{c.PersonId}")).StatusCode);
 
-        using var rehab = await app.LoginAsync("rehab");
+        var (rehabUser, rehabId) = await app.EnsureRehabStationAsync();
+        using var rehab = await app.LoginAsync(rehabUser);
         Assert.Equal(HttpStatusCode.NotFound, (await rehab.GetAsync($"/api/persons/{c.PersonId}")).StatusCode);
-        var rehabId = await app.WithDbAsync(db => db.Institutions.Where(i => i.Name == "滨海新区康复医院").Select(i => i.Id).FirstAsync());
         await assessor.ActAsync(c.Id, "institution-assessment", new { outcome = InstitutionAssessmentOutcome.RehabService, rehabInstitutionId = rehabId });
         Assert.Equal(HttpStatusCode.OK, (await rehab.GetAsync($"/api/persons/{c.PersonId}")).StatusCode);
     }

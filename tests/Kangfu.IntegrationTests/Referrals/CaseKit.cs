@@ -99,6 +99,20 @@ public static class CaseKit
         return userName;
     }
 
+    /// <summary>
+    /// A rehab-institution login of 塘沽街社区康复站, so that the grants these tests write do not reach the demo "rehab"
+    /// login of the hospital (registry tests expect it to see nobody).
+    /// </summary>
+    public static async Task<(string UserName, Guid InstitutionId)> EnsureRehabStationAsync(this KangfuApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.GetRequiredService<Kangfu.Web.Platform.Data.KangfuDbFactory>().CreateDbContext();
+        var station = await db.Institutions.Where(i => i.DistrictCode == KangfuApp.District && i.Name == "塘沽街社区康复站").Select(i => i.Id).FirstAsync();
+        await scope.ServiceProvider.GetRequiredService<UserSeeder>().EnsureUserAsync(
+            new NewUser("rehab_station", "康复站人员", Roles.RehabInstitution, KangfuApp.District, null, station), KangfuApp.Password);
+        return ("rehab_station", station);
+    }
+
     /// <summary>A complete 2-3-4 肢体综合 home assessment (bedridden branch).</summary>
     public static object LimbAssessment(params string[] wishes) => new
     {

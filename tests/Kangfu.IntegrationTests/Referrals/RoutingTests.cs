@@ -59,13 +59,13 @@ public abstract class RoutingTests(KangfuApp app)
         Assert.Contains((await assessor.QueueAsync(QueueKey.InstitutionAssessment)).Cases.Items, r => r.Id == c.Id);
 
         await assessor.ActAsync(c.Id, "start-institution-assessment");
-        var rehabId = await app.WithDbAsync(db => db.Institutions.Where(i => i.Name == "滨海新区康复医院").Select(i => i.Id).FirstAsync());
+        var (rehabUser, rehabId) = await app.EnsureRehabStationAsync();
         var result = await assessor.ActAsync(c.Id, "institution-assessment",
             new { outcome = InstitutionAssessmentOutcome.RehabService, rehabInstitutionId = rehabId, notes = "需康复训练" });
 
         Assert.Equal(CaseState.AwaitingService, result.State);
         Assert.Equal(rehabId, (await app.LoadAsync(c.Id)).InstitutionId);
-        using var rehab = await app.LoginAsync("rehab");
+        using var rehab = await app.LoginAsync(rehabUser);
         Assert.Contains((await rehab.QueueAsync(QueueKey.RehabService)).Cases.Items, r => r.Id == c.Id);
         Assert.Equal(CaseState.Served, (await rehab.ActAsync(c.Id, "served")).State);
     }

@@ -69,3 +69,38 @@ public sealed class CaseReviewTests(UiFixture ui, ITestOutputHelper output)
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 }
+
+[Collection(UiCollection.Name)]
+public sealed class HomeAssessmentUiTests(UiFixture ui)
+{
+    [Fact]
+    public async Task Community_worker_fills_the_2_3_4_assessment_and_submits_it_to_the_device_review()
+    {
+        var c = await ui.App.AddCaseAsync(CaseKind.Device, CaseState.AwaitingHomeAssessment);
+        var page = await ui.SignedInPageAsync("community");
+        await page.GotoInteractiveAsync($"/cases/{c.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始上门评估", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认开始上门评估" }).ClickAsync();
+        await Expect(page.Locator(".page-actions")).ToContainTextAsync("辅具上门评估中");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交上门评估", Exact = true }).ClickAsync();
+        await page.PickAsync("fitting-scheme", "2-3-4 肢体综合");
+        await Answer(page, "1 肢体是否有残缺", "B.无");
+        await Answer(page, "2 是否存在畸形", "B.无");
+        await Answer(page, "3 是否卧床", "B.否");
+        await Answer(page, "3-4 能否行走", "B.能");
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "3-4-7 能否长时间行走" })).ToBeVisibleAsync();
+        await Answer(page, "4 是否存在其他方面残疾", "A.无");
+        await page.GetByLabel("残疾人或监护人签字（输入姓名确认）").FillAsync("张三");
+        await page.GetByLabel("服务人员签字（输入姓名确认）").FillAsync("社区专职委员");
+        await Screenshots.SaveAsync(page, "case-home-assessment-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交上门评估" }).ClickAsync();
+
+        await Expect(page.Locator(".page-actions")).ToContainTextAsync("待辅具审核");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "撤回", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal("2-3-4", (await ui.App.LoadAsync(c.Id)).FittingScheme);
+    }
+
+    private static Task Answer(IPage page, string question, string option) =>
+        page.GetByRole(AriaRole.Group, new() { Name = question }).GetByText(option, new() { Exact = true }).ClickAsync();
+}
