@@ -67,6 +67,8 @@ public abstract class RoutingTests(KangfuApp app)
         Assert.Equal(rehabId, (await app.LoadAsync(c.Id)).InstitutionId);
         using var rehab = await app.LoginAsync(rehabUser);
         Assert.Contains((await rehab.QueueAsync(QueueKey.RehabService)).Cases.Items, r => r.Id == c.Id);
+        using var otherRehab = await app.LoginAsync("rehab");
+        Assert.DoesNotContain((await otherRehab.QueueAsync(QueueKey.RehabService)).Cases.Items, r => r.Id == c.Id);
         Assert.Equal(CaseState.Served, (await rehab.ActAsync(c.Id, "served")).State);
     }
 

@@ -8,7 +8,7 @@ namespace Kangfu.Web.Modules.Referrals;
 
 /// <summary>
 /// Which cases a user may see: area users their area subtree; an assessment or service institution the cases of
-/// the areas it serves or assigned to it; a device technician the device, prosthesis and accessibility cases of
+/// the areas it serves that are not assigned to another institution, and those assigned to it; a device technician the device, prosthesis and accessibility cases of
 /// the district (the review queue narrows them to the technician's direction, and acting demands it).
 /// </summary>
 public static class CaseScope
@@ -46,14 +46,17 @@ public static class CaseScope
     private static Expression<Func<RehabCase, bool>> ServedBy(IReadOnlyList<string> prefixes, Guid institution)
     {
         var c = Expression.Parameter(typeof(RehabCase), "c");
-        Expression body = Expression.Equal(
-            Expression.Property(c, nameof(RehabCase.InstitutionId)),
-            Expression.Constant(institution, typeof(Guid?)));
+        // Assigned to this institution; or not assigned to any, in an area it serves.
+        var assignedTo = Expression.Property(c, nameof(RehabCase.InstitutionId));
+        Expression inArea = Expression.Constant(false);
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
         foreach (var prefix in prefixes)
         {
-            body = Expression.OrElse(body, Expression.Call(Expression.Property(c, nameof(RehabCase.AreaCode)), startsWith, Expression.Constant(prefix)));
+            inArea = Expression.OrElse(inArea, Expression.Call(Expression.Property(c, nameof(RehabCase.AreaCode)), startsWith, Expression.Constant(prefix)));
         }
+        var body = Expression.OrElse(
+            Expression.Equal(assignedTo, Expression.Constant(institution, typeof(Guid?))),
+            Expression.AndAlso(Expression.Equal(assignedTo, Expression.Constant(null, typeof(Guid?))), inArea));
         return Expression.Lambda<Func<RehabCase, bool>>(body, c);
     }
 }

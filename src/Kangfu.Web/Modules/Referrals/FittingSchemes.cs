@@ -19,27 +19,27 @@ public static class FittingSchemes
     private static readonly string[] Grip = ["A.双手均无", "B.单手有", "C.双手均有"];
     private static readonly string[] Dressing = ["A.不能", "B.辅助下完成", "C.独立完成"];
 
-    /// <summary>The 18 function tags of Q5 (最希望解决什么问题); M, N and I are the extra options.</summary>
+    /// <summary>The 18 function tags of 最希望解决什么问题 (2-3-1 Q9, verbatim); M, N and I are the extra options.</summary>
     public static readonly IReadOnlyDictionary<string, string> Wishes = new Dictionary<string, string>
     {
-        ["A"] = "个人医疗",
-        ["B"] = "技能训练",
-        ["C"] = "矫形器和假肢",
-        ["D"] = "个人生活自理和防护",
-        ["E"] = "个人移动",
-        ["F"] = "家务",
-        ["G"] = "家庭和其他场所的家具及其适配件",
-        ["H"] = "沟通和信息",
+        ["A"] = "轮椅代步",
+        ["B"] = "辅助行走",
+        ["C"] = "饮食",
+        ["D"] = "个人护理",
+        ["E"] = "如厕",
+        ["F"] = "信息交流",
+        ["G"] = "康复训练",
+        ["H"] = "防护功能",
         ["I"] = "无障碍环境",
-        ["J"] = "操作物体和器具",
-        ["K"] = "环境改善和评估",
-        ["L"] = "就业和职业培训",
+        ["J"] = "操作和使用",
+        ["K"] = "位置转移",
+        ["L"] = "纠正姿势",
         ["M"] = "假肢",
         ["N"] = "矫形器",
-        ["O"] = "视力",
-        ["P"] = "听力",
-        ["Q"] = "休闲娱乐",
-        ["R"] = "其他",
+        ["O"] = "助听类",
+        ["P"] = "助视类",
+        ["Q"] = "洗漱类",
+        ["R"] = "穿衣类",
     };
 
     public static readonly SchemeQuestion[] LimbGeneral =
@@ -76,7 +76,7 @@ public static class FittingSchemes
         new("3-4-10", "进食时，能否双手协调共同进食", CanCannot, "3-4=B.能"),
         new("3-4-10-1", "双手能否握紧勺子", CanCannot, "3-4-10=A.能"),
         new("3-4-11", "能否自行穿脱衣物", Dressing, "3-4=B.能"),
-        new("4", "是否存在其他方面残疾", ["A.无", "B.听力", "C.视力"]),
+        new("4", "是否存在其他方面残疾", ["A.无", "B.视力", "C.听力", "D.其它"]),
     ];
 
     public static readonly IReadOnlyList<FittingScheme> All =
