@@ -91,8 +91,10 @@ public sealed class HomeAssessmentUiTests(UiFixture ui)
         await Answer(page, "3-4 能否行走", "B.能");
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "3-4-7 能否长时间行走" })).ToBeVisibleAsync();
         await Answer(page, "4 是否存在其他方面残疾", "A.无");
-        await page.GetByLabel("残疾人或监护人签字（输入姓名确认）").FillAsync("张三");
-        await page.GetByLabel("服务人员签字（输入姓名确认）").FillAsync("社区专职委员");
+        await page.GetByLabel("残疾人或监护人签字").FillAsync("张三");
+        await page.GetByLabel("服务人员签字").FillAsync("社区专职委员");
+        await page.GetByLabel("说明（可选）").FocusAsync();
+        await Expect(page.Locator(".mud-shrink", new() { HasText = "服务人员签字" })).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, "case-home-assessment-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认提交上门评估" }).ClickAsync();
 
