@@ -2,6 +2,7 @@ using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
 using Kangfu.Web.Modules.Surveys;
 using Kangfu.Web.Platform;
@@ -19,6 +20,7 @@ builder.Services.AddOrganization();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddCatalog();
 builder.Services.AddSurveys();
+builder.Services.AddReferrals();
 
 var app = builder.Build();
 if (await KangfuCommands.TryRunAsync(app, args))
@@ -32,6 +34,7 @@ app.MapOrganization();
 app.MapRegistry();
 app.MapCatalog();
 app.MapSurveys();
+app.MapReferrals();
 app.MapKangfuPages();
 await app.RunAsync();
 

@@ -22,6 +22,10 @@ internal sealed class KangfuClaimsFactory(UserManager<AppUser> users, RoleManage
         {
             identity.AddClaim(new Claim(UserContext.InstitutionClaim, institution.ToString("D", CultureInfo.InvariantCulture)));
         }
+        if (user.Direction != Organization.DeviceDirection.None)
+        {
+            identity.AddClaim(new Claim(UserContext.DirectionClaim, ((int)user.Direction).ToString(CultureInfo.InvariantCulture)));
+        }
         return identity;
     }
 }

@@ -17,6 +17,10 @@ public sealed record UserContext(
     public const string AreaClaim = "kangfu:area";
     public const string InstitutionClaim = "kangfu:institution";
     public const string DisplayNameClaim = "kangfu:display";
+    public const string DirectionClaim = "kangfu:direction";
+
+    /// <summary>Device directions of a technician (辅具方向); None for everyone else.</summary>
+    public Organization.DeviceDirection Direction { get; init; }
 
     public static readonly UserContext System = new("system", "system", "系统", "", null, null, [], null);
 
@@ -47,6 +51,10 @@ public sealed record UserContext(
             principal.FindFirstValue(AreaClaim),
             Guid.TryParse(institution, out var id) ? id : null,
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
-            ip);
+            ip)
+        {
+            Direction = int.TryParse(principal.FindFirstValue(DirectionClaim), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var d)
+                ? (Organization.DeviceDirection)d : Organization.DeviceDirection.None,
+        };
     }
 }

@@ -14,6 +14,8 @@ internal sealed class RehabCaseConfiguration : IEntityTypeConfiguration<RehabCas
         b.Property(c => c.ServiceItemCode).HasMaxLength(20);
         b.Property(c => c.ServiceItemName).HasMaxLength(100);
         b.Property(c => c.Note).HasMaxLength(1000);
+        b.Property(c => c.FittingScheme).HasMaxLength(20);
+        b.Property(c => c.DeviceCodes).HasMaxLength(1000);
         b.Ignore(c => c.IsFinal);
         b.HasIndex(c => new { c.DistrictCode, c.State, c.Kind });
         b.HasIndex(c => new { c.DistrictCode, c.PersonId, c.Year });

@@ -37,6 +37,12 @@ public sealed class RehabCase : ITenantEntity, IAudited, IVersioned
     public CaseOutcome? Outcome { get; set; }
     public CancelReason? CancelReason { get; set; }
     public string? Note { get; set; }
+    /// <summary>Fitting scheme of the device home assessment (2-3-1 … 2-3-4, hearing, vision).</summary>
+    public string? FittingScheme { get; set; }
+    /// <summary>The current device list (catalog product codes, comma separated): assessed, then as reviewed, then dispensed.</summary>
+    public string? DeviceCodes { get; set; }
+    /// <summary>Date the devices were handed over (辅具发放) or the fitting/retrofit was completed.</summary>
+    public DateOnly? CompletedOn { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime StateChangedAt { get; set; }
     public Guid Version { get; set; }
@@ -58,4 +64,6 @@ public sealed class CaseTransition : ITenantEntity
     public string UserName { get; set; } = "";
     public string? UserAreaCode { get; set; }
     public string? Comment { get; set; }
+    /// <summary>Structured details recorded with the step (assessment answers, review changes, dispensing), as JSON.</summary>
+    public string? DataJson { get; set; }
 }

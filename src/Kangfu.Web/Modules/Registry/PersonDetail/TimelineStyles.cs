@@ -20,5 +20,7 @@ public static class TimelineStyles
     };
 
     public static (string Icon, Color Color) Of(string kind) =>
-        ByKind.TryGetValue(kind, out var style) ? style : (Icons.Material.Filled.Event, Color.Default);
+        ByKind.TryGetValue(kind, out var style) ? style
+        : kind.StartsWith("referrals.", StringComparison.Ordinal) ? (Icons.Material.Filled.AssignmentTurnedIn, Color.Info)
+        : (Icons.Material.Filled.Event, Color.Default);
 }

@@ -595,6 +595,10 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("comment");
 
+                    b.Property<string>("DataJson")
+                        .HasColumnType("text")
+                        .HasColumnName("data_json");
+
                     b.Property<int>("From")
                         .HasColumnType("integer")
                         .HasColumnName("from");
@@ -654,13 +658,27 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("category");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DeviceCodes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("device_codes");
+
                     b.Property<int>("Direction")
                         .HasColumnType("integer")
                         .HasColumnName("direction");
+
+                    b.Property<string>("FittingScheme")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("fitting_scheme");
 
                     b.Property<bool>("HomeServiceRequested")
                         .HasColumnType("boolean")

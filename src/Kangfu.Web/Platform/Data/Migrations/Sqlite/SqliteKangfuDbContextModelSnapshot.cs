@@ -590,6 +590,10 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("comment");
 
+                    b.Property<string>("DataJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_json");
+
                     b.Property<int>("From")
                         .HasColumnType("INTEGER")
                         .HasColumnName("from");
@@ -649,13 +653,27 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("category");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DeviceCodes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_codes");
+
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER")
                         .HasColumnName("direction");
+
+                    b.Property<string>("FittingScheme")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fitting_scheme");
 
                     b.Property<bool>("HomeServiceRequested")
                         .HasColumnType("INTEGER")

@@ -1,0 +1,141 @@
+using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kangfu.Web.Modules.Referrals.Actions;
+
+/// <summary>开始上门评估 (condition 1 queue → in progress).</summary>
+public sealed class StartHomeAssessment(CaseActionRunner runner)
+{
+    public Task<CaseActionResult> HandleAsync(UserContext user, Guid caseId, CaseInput input, Guid expectedVersion, CancellationToken ct = default) =>
+        runner.RunAsync(user, caseId, expectedVersion, step =>
+        {
+            step.Move(CaseAction.StartHomeAssessment, input.Comment);
+            return Task.CompletedTask;
+        }, ct);
+}
+
+public sealed class HomeAssessmentInput : CaseInput
+{
+    /// <summary>2-3-1 … 2-3-4, hearing, vision.</summary>
+    public string Scheme { get; set; } = "";
+    /// <summary>Question id → chosen option (2-3-4); free "question → answer" pairs for the other schemes.</summary>
+    public Dictionary<string, string> Answers { get; set; } = [];
+    /// <summary>最希望解决什么问题 (A–R, at most three). M/N file a prosthesis/orthosis case, I an accessibility case.</summary>
+    public List<string> Wishes { get; set; } = [];
+    /// <summary>Recommended devices: catalog product codes.</summary>
+    public List<string> DeviceCodes { get; set; } = [];
+    /// <summary>Typed-name confirmation of the person or guardian (残疾人或监护人签字).</summary>
+    public string PersonSignature { get; set; } = "";
+    /// <summary>Typed-name confirmation of the service worker (服务人员签字).</summary>
+    public string StaffSignature { get; set; } = "";
+}
+
+/// <summary>
+/// 提交上门评估 (condition 6 → 辅具审核): records the scheme, answers, recommended devices and signatures; the
+/// extra options spawn a prosthesis/orthosis case (condition 4) or an accessibility case (condition 5) in screening.
+/// </summary>
+public sealed class SubmitHomeAssessment(CaseActionRunner runner)
+{
+    public Task<CaseActionResult> HandleAsync(UserContext user, Guid caseId, HomeAssessmentInput input, Guid expectedVersion, CancellationToken ct = default) =>
+        runner.RunAsync(user, caseId, expectedVersion, async step =>
+        {
+            var scheme = Validate(input);
+            var codes = await DeviceCodes.CheckAsync(step.Db, user.DistrictCode, input.DeviceCodes, nameof(input.DeviceCodes), ct);
+            var wishes = input.Wishes.Select(w => w.Trim().ToUpperInvariant()).Distinct().ToList();
+            step.Move(CaseAction.SubmitHomeAssessment, input.Comment, new
+            {
+                scheme = scheme.Code,
+                schemeName = scheme.Name,
+                answers = input.Answers,
+                wishes,
+                devices = codes,
+                signatures = new { person = input.PersonSignature.Trim(), staff = input.StaffSignature.Trim() },
+            });
+            step.Case.FittingScheme = scheme.Code;
+            step.Case.Direction = scheme.Direction;
+            step.Case.DeviceCodes = DeviceCodes.Join(codes);
+            if (wishes.Contains("M") || wishes.Contains("N"))
+            {
+                step.Spawn(CaseKind.Prosthesis, CaseState.Screening, DeviceDirection.Prosthesis,
+                    wishes.Contains("M") ? ProsthesisKind.None : ProsthesisKind.Orthosis);
+            }
+            if (wishes.Contains("I"))
+            {
+                step.Spawn(CaseKind.Accessibility, CaseState.Screening, DeviceDirection.Accessibility);
+            }
+        }, ct);
+
+    private static FittingScheme Validate(HomeAssessmentInput input)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scheme = FittingSchemes.Find(input.Scheme);
+        if (scheme is null)
+        {
+            errors[nameof(input.Scheme)] = "请选择适配方案";
+        }
+        else if (scheme.Questions.Count > 0)
+        {
+            foreach (var (id, answer) in input.Answers)
+            {
+                var q = scheme.Questions.FirstOrDefault(x => x.Id == id);
+                if (q is null || !q.Options.Contains(answer))
+                {
+                    errors[$"Answers[{id}]"] = $"第{id}题的答案无效";
+                }
+                else if (!FittingSchemes.IsShown(q, input.Answers))
+                {
+                    errors[$"Answers[{id}]"] = $"第{id}题不适用于前面的回答";
+                }
+            }
+            foreach (var q in scheme.Questions.Where(q => q.ShownWhen is null && !input.Answers.ContainsKey(q.Id)))
+            {
+                errors[$"Answers[{q.Id}]"] = $"请回答第{q.Id}题：{q.Text}";
+            }
+            if (input.Wishes.Contains("M") && input.Answers.GetValueOrDefault("1") != "A.有")
+            {
+                errors[nameof(input.Wishes)] = "肢体无残缺时不能选择“假肢”";
+            }
+            if (input.Wishes.Contains("N") && input.Answers.GetValueOrDefault("2-1") != "A.能")
+            {
+                errors[nameof(input.Wishes)] = "畸形不能用手矫正时不能选择“矫形器”";
+            }
+        }
+        if (input.Wishes.Count > 3 || input.Wishes.Any(w => !FittingSchemes.Wishes.ContainsKey(w.Trim().ToUpperInvariant())))
+        {
+            errors[nameof(input.Wishes)] = "最希望解决的问题最多选择三项（A–R）";
+        }
+        if (string.IsNullOrWhiteSpace(input.PersonSignature))
+        {
+            errors[nameof(input.PersonSignature)] = "请残疾人或监护人签字确认";
+        }
+        if (string.IsNullOrWhiteSpace(input.StaffSignature))
+        {
+            errors[nameof(input.StaffSignature)] = "请服务人员签字确认";
+        }
+        return errors.Count > 0 ? throw new InputInvalidException(errors) : scheme!;
+    }
+}
+
+/// <summary>Device lists are catalog product codes; when the catalog is loaded, every code must be in it.</summary>
+public static class DeviceCodes
+{
+    public static async Task<List<string>> CheckAsync(Platform.Data.KangfuDbContext db, string district, IEnumerable<string> input, string field, CancellationToken ct)
+    {
+        var codes = input.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        if (codes.Count == 0 || !await db.DeviceProducts.AnyAsync(p => p.DistrictCode == district, ct))
+        {
+            return codes;
+        }
+        var known = await db.DeviceProducts.Where(p => p.DistrictCode == district && codes.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct);
+        var unknown = codes.Except(known).ToList();
+        return unknown.Count > 0
+            ? throw new InputInvalidException(new Dictionary<string, string> { [field] = $"辅具目录中没有以下产品：{string.Join("、", unknown)}" })
+            : codes;
+    }
+
+    public static string? Join(IReadOnlyCollection<string> codes) => codes.Count == 0 ? null : string.Join(",", codes);
+
+    public static IReadOnlyList<string> Split(string? codes) => string.IsNullOrEmpty(codes) ? [] : codes.Split(',');
+}

@@ -1,0 +1,74 @@
+using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Modules.Registry.PersonList;
+using Kangfu.Web.Platform.Data;
+using Kangfu.Web.Platform.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kangfu.Web.Modules.Referrals.CaseQueue;
+
+public sealed record QueueCount(QueueKey Key, string Name, int Count);
+
+public sealed record CaseRow(
+    Guid Id, Guid PersonId, string PersonName, string MaskedIdNumber, CaseKind Kind, string Item, CaseState State, string StateName,
+    DeviceDirection Direction, DateTime WaitingSince, Guid Version, bool CanWithdraw);
+
+/// <summary>
+/// "What waits for me": the cases of each of the user's queues, in scope. Technicians see only the cases whose
+/// direction their own directions cover; community users' "submitted" queue holds what they may still withdraw.
+/// </summary>
+public sealed class CaseQueueQuery(KangfuDbFactory dbFactory)
+{
+    public async Task<IReadOnlyList<QueueCount>> CountsAsync(UserContext user, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var result = new List<QueueCount>();
+        foreach (var q in CaseQueues.For(user))
+        {
+            result.Add(new QueueCount(q.Key, q.Name, await (await QueueAsync(db, user, q, ct)).CountAsync(ct)));
+        }
+        return result;
+    }
+
+    public async Task<PagedResult<CaseRow>> ListAsync(UserContext user, QueueKey key, int page = 1, int pageSize = 20, CancellationToken ct = default)
+    {
+        var q = CaseQueues.For(user).FirstOrDefault(x => x.Key == key);
+        if (q is null)
+        {
+            return new PagedResult<CaseRow>([], 0, 1, pageSize);
+        }
+        await using var db = dbFactory.CreateDbContext();
+        var cases = (await QueueAsync(db, user, q, ct)).AsNoTracking();
+        var total = await cases.CountAsync(ct);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        page = Math.Max(1, page);
+        var rows = await cases.OrderBy(c => c.StateChangedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Persons, c => new { c.DistrictCode, Id = c.PersonId }, p => new { p.DistrictCode, p.Id }, (c, p) => new { c, p.Name, p.IdNumber })
+            .ToListAsync(ct);
+        var masked = user.IsInstitutionScoped;
+        return new PagedResult<CaseRow>(rows.Select(r => new CaseRow(
+            r.c.Id, r.c.PersonId, masked ? Mask.Name(r.Name) : r.Name, Mask.IdNumber(r.IdNumber), r.c.Kind, Actions.CaseStep.Label(r.c),
+            r.c.State, CaseStates.Name(r.c.State), r.c.Direction, r.c.StateChangedAt, r.c.Version, CaseWorkflow.CanWithdraw(r.c))).ToList(),
+            total, page, pageSize);
+    }
+
+    private static async Task<IQueryable<RehabCase>> QueueAsync(KangfuDbContext db, UserContext user, QueueDefinition q, CancellationToken ct)
+    {
+        var states = q.States;
+        var cases = (await db.VisibleToAsync(user, ct)).Where(c => states.Contains(c.State));
+        switch (q.Key)
+        {
+            case QueueKey.HomeAssessment:
+                cases = cases.Where(c => c.Kind != CaseKind.Service && (c.State != CaseState.AwaitingHomeAssessment || c.Kind == CaseKind.Device));
+                break;
+            case QueueKey.Withdrawable:
+                cases = cases.Where(c => c.WithdrawTo != null);
+                break;
+            case QueueKey.Review when user.Direction != DeviceDirection.All:
+                var direction = user.Direction;
+                cases = cases.Where(c => (c.Direction & direction) != DeviceDirection.None);
+                break;
+        }
+        return cases;
+    }
+}

@@ -1,0 +1,108 @@
+using Deque.AxeCore.Playwright;
+using Kangfu.IntegrationTests.Referrals;
+using Kangfu.UiTests.Infrastructure;
+using Kangfu.UiTests.Pages;
+using Kangfu.Web.Modules.Referrals;
+using Kangfu.Web.Platform.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kangfu.UiTests.Referrals;
+
+[Collection(UiCollection.Name)]
+public sealed class CaseReviewTests(UiFixture ui, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Technician_approves_a_device_case_from_the_review_queue_and_it_moves_to_device_service()
+    {
+        var c = await ui.App.AddCaseAsync(CaseKind.Device, CaseState.AwaitingDeviceReview);
+        var idNumber = await ui.App.WithDbAsync(db => db.Persons.Where(p => p.Id == c.PersonId).Select(p => p.IdNumber).FirstAsync());
+        var page = await ui.SignedInPageAsync("technician");
+
+        await page.GotoInteractiveAsync("/cases?queue=4");
+        var row = page.Locator("tr", new() { HasText = Mask.IdNumber(idNumber) });
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Tab).First).ToContainTextAsync("辅具审核（");
+        await Screenshots.SaveAsync(page, "cases-review-queue");
+        await AssertNoSeriousViolationsAsync(page);
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("辅具适配");
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始审核", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认开始审核" }).ClickAsync();
+        await Expect(page.Locator(".page-actions")).ToContainTextAsync("审核中");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
+        await Screenshots.SaveAsync(page, "case-review-form");
+        await AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认通过" }).ClickAsync();
+
+        await Expect(page.Locator(".page-actions")).ToContainTextAsync("待辅具服务");
+        await Expect(page.Locator(".case-history")).ToContainTextAsync("审核通过");
+        await Screenshots.SaveAsync(page, "case-approved");
+        Assert.Equal(CaseState.AwaitingDeviceService, (await ui.App.LoadAsync(c.Id)).State);
+    }
+
+    [Fact]
+    public async Task Home_page_shows_my_queues_with_counts()
+    {
+        await ui.App.AddCaseAsync(CaseKind.Device, CaseState.AwaitingHomeAssessment);
+        var page = await ui.SignedInPageAsync("community");
+        await page.GotoInteractiveAsync("/");
+        var card = page.Locator("section[aria-labelledby=my-queues-title]");
+        await Expect(card).ToContainTextAsync("辅具上门评估");
+        await Expect(card).ToContainTextAsync("件");
+        await Screenshots.SaveAsync(page, "home-my-queues");
+    }
+
+    private async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var results = await page.RunAxe();
+        foreach (var v in results.Violations)
+        {
+            output.WriteLine($"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}");
+        }
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+}
+
+[Collection(UiCollection.Name)]
+public sealed class HomeAssessmentUiTests(UiFixture ui)
+{
+    [Fact]
+    public async Task Community_worker_fills_the_2_3_4_assessment_and_submits_it_to_the_device_review()
+    {
+        var c = await ui.App.AddCaseAsync(CaseKind.Device, CaseState.AwaitingHomeAssessment);
+        var page = await ui.SignedInPageAsync("community");
+        await page.GotoInteractiveAsync($"/cases/{c.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始上门评估", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认开始上门评估" }).ClickAsync();
+        await Expect(page.Locator(".page-actions")).ToContainTextAsync("辅具上门评估中");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交上门评估", Exact = true }).ClickAsync();
+        await page.PickAsync("fitting-scheme", "2-3-4 肢体综合");
+        await Answer(page, "1 肢体是否有残缺", "B.无");
+        await Answer(page, "2 是否存在畸形", "B.无");
+        await Answer(page, "3 是否卧床", "B.否");
+        await Answer(page, "3-4 能否行走", "B.能");
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "3-4-7 能否长时间行走" })).ToBeVisibleAsync();
+        await Answer(page, "4 是否存在其他方面残疾", "A.无");
+        await page.GetByLabel("残疾人或监护人签字").FillAsync("张三");
+        await page.GetByLabel("服务人员签字").FillAsync("社区专职委员");
+        await page.GetByLabel("说明（可选）").FocusAsync();
+        await Expect(page.Locator(".mud-shrink", new() { HasText = "服务人员签字" })).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, "case-home-assessment-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交上门评估" }).ClickAsync();
+
+        await Expect(page.Locator(".page-actions")).ToContainTextAsync("待辅具审核");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "撤回", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal("2-3-4", (await ui.App.LoadAsync(c.Id)).FittingScheme);
+    }
+
+    private static Task Answer(IPage page, string question, string option) =>
+        page.GetByRole(AriaRole.Group, new() { Name = question }).GetByText(option, new() { Exact = true }).ClickAsync();
+}
