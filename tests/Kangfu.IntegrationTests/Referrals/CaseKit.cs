@@ -128,7 +128,7 @@ public static class CaseKit
             ["4"] = "A.无",
         },
         wishes,
-        deviceCodes = new[] { "02220301", "06330301" },
+        deviceCodes = new[] { "102220301", "101030301" },
         personSignature = "张三",
         staffSignature = "社区工作人员",
     };

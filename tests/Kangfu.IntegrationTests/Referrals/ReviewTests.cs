@@ -35,12 +35,12 @@ public abstract class ReviewTests(KangfuApp app)
         var unchanged = await technician.TryActAsync(c.Id, "device-review", new { outcome = DeviceReviewOutcome.PassModified, deviceCodes = Array.Empty<string>() });
         Assert.Contains("修改后通过须修改辅具清单", await unchanged.ProblemAsync(HttpStatusCode.BadRequest));
 
-        var result = await technician.ActAsync(c.Id, "device-review", new { outcome = DeviceReviewOutcome.PassModified, deviceCodes = new[] { "02060301" } });
+        var result = await technician.ActAsync(c.Id, "device-review", new { outcome = DeviceReviewOutcome.PassModified, deviceCodes = new[] { "102060301" } });
         Assert.Equal(CaseState.AwaitingDeviceService, result.State);
-        Assert.Equal("02060301", (await app.LoadAsync(c.Id)).DeviceCodes);
+        Assert.Equal("102060301", (await app.LoadAsync(c.Id)).DeviceCodes);
         var last = (await technician.GetCaseAsync(c.Id)).History[^1];
         Assert.Equal(CaseAction.ReviewPassModified, last.Action);
-        Assert.Contains("02060301", last.DataJson);
+        Assert.Contains("102060301", last.DataJson);
         technician.Dispose();
     }
 
@@ -52,8 +52,8 @@ public abstract class ReviewTests(KangfuApp app)
         Assert.Contains("请填写重新评估的原因", await noReason.ProblemAsync(HttpStatusCode.BadRequest));
         Assert.Equal(CaseState.AwaitingReassessment, (await technician.ActAsync(c.Id, "device-review", new { outcome = DeviceReviewOutcome.Reassess, comment = "轮椅尺寸需复测" })).State);
         Assert.Contains((await technician.QueueAsync(QueueKey.Review)).Cases.Items, r => r.Id == c.Id && r.State == CaseState.AwaitingReassessment);
-        Assert.Equal(CaseState.AwaitingDeviceService, (await technician.ActAsync(c.Id, "reassessment", new { deviceCodes = new[] { "02220302" } })).State);
-        Assert.Equal("02220302", (await app.LoadAsync(c.Id)).DeviceCodes);
+        Assert.Equal(CaseState.AwaitingDeviceService, (await technician.ActAsync(c.Id, "reassessment", new { deviceCodes = new[] { "102220302" } })).State);
+        Assert.Equal("102220302", (await app.LoadAsync(c.Id)).DeviceCodes);
         technician.Dispose();
     }
 

@@ -26,7 +26,7 @@ public abstract class RoutingTests(KangfuApp app)
         Assert.Empty(result.SpawnedCaseIds);
         var saved = await app.LoadAsync(c.Id);
         Assert.Equal("2-3-4", saved.FittingScheme);
-        Assert.Equal("02220301,06330301", saved.DeviceCodes);
+        Assert.Equal("102220301,101030301", saved.DeviceCodes);
         Assert.Equal(CaseState.HomeAssessing, saved.WithdrawTo);
         using var technician = await app.LoginAsync("technician");
         Assert.Contains((await technician.QueueAsync(QueueKey.Review)).Cases.Items, r => r.Id == c.Id);
@@ -179,7 +179,7 @@ public abstract class RoutingTests(KangfuApp app)
 
         var missing = await device.TryActAsync(parent, "complete", new { completedOn = "2026-11-20" });
         Assert.Contains("请填写发放的辅具产品", await missing.ProblemAsync(HttpStatusCode.BadRequest));
-        Assert.Equal(CaseState.Dispensed, (await device.ActAsync(parent, "complete", new { deviceCodes = new[] { "02220301" }, completedOn = "2026-11-20" })).State);
+        Assert.Equal(CaseState.Dispensed, (await device.ActAsync(parent, "complete", new { deviceCodes = new[] { "102220301" }, completedOn = "2026-11-20" })).State);
         Assert.Equal(CaseState.Fitted, (await device.ActAsync(prosthesisId, "complete", new { completedOn = "2026-11-20" })).State);
         Assert.Equal(CaseState.Retrofitted, (await device.ActAsync(accessibilityId, "complete", new { completedOn = "2026-11-20" })).State);
         Assert.Equal(new DateOnly(2026, 11, 20), (await app.LoadAsync(parent)).CompletedOn);

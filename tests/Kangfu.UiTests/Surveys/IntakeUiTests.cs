@@ -19,7 +19,6 @@ public sealed class IntakeUiTests(UiFixture ui, ITestOutputHelper output)
     [Fact]
     public async Task Community_worker_fills_signs_and_submits_on_a_phone_and_sees_the_routed_cases()
     {
-        await IntakeCatalog.EnsureAsync(ui.App);
         var person = await ui.App.AddPersonAsync(KangfuApp.CommunityA, "入户测试");
         var page = await ui.SignedInPageAsync("community");
         await page.SetViewportSizeAsync(375, 667);
@@ -63,7 +62,6 @@ public sealed class IntakeUiTests(UiFixture ui, ITestOutputHelper output)
     [Fact]
     public async Task Intake_and_survey_pages_at_office_size_have_no_serious_violations()
     {
-        await IntakeCatalog.EnsureAsync(ui.App);
         var person = await ui.App.AddPersonAsync(KangfuApp.CommunityA, "入户桌面", DisabilityCategory.Physical);
         var page = await ui.SignedInPageAsync("community");
         var intake = new IntakePage(page);
