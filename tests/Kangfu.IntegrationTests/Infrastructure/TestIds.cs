@@ -11,9 +11,10 @@ public static class TestIds
 
     /// <summary>
     /// Unique within a test run: the sequence digits cycle through 000–999, and each further cycle moves to the
-    /// next address code (120117, 120118 …), so two calls with the same birth date never collide.
+    /// next address code, so two calls with the same birth date never collide. The default address code 120199 is
+    /// one the demo generator never uses (it issues 120116…), so a test person never meets a demo person's number.
     /// </summary>
-    public static string NewResidentId(DateOnly birth, string addressCode = "120116")
+    public static string NewResidentId(DateOnly birth, string addressCode = "120199")
     {
         var n = Interlocked.Increment(ref sequence);
         var cycle = n / 1000;
