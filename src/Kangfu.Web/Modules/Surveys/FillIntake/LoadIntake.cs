@@ -1,4 +1,5 @@
 using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
 using Kangfu.Web.Platform.Data;
@@ -7,13 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kangfu.Web.Modules.Surveys.FillIntake;
 
-/// <summary>The form of a person for a year: the stored one, or a new one prefilled from the registry.</summary>
-public sealed class LoadIntake(KangfuDbFactory dbFactory, IntakeNeedItems needItems, TimeProvider clock)
+/// <summary>
+/// The form of a person for a year: the stored one, or a new one prefilled from the registry. The form shows the full
+/// certificate number and phone (the worker confirms them with the person), so loading it is an audited sensitive read.
+/// </summary>
+public sealed class LoadIntake(KangfuDbFactory dbFactory, IntakeNeedItems needItems, AuditLog audit, TimeProvider clock)
 {
     public async Task<IntakeView> HandleAsync(UserContext user, Guid personId, int? year, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var person = await db.VisibleTo(user).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new NotFoundException();
+        await audit.WriteAsync(user, AuditActions.Reveal, nameof(Person), person.Id.ToString(), "入户登记：残疾证号、电话", ct: ct);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var y = year ?? today.Year;
         var intake = await db.Intakes.AsNoTracking().Include(i => i.Needs)
