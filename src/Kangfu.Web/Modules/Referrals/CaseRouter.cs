@@ -72,19 +72,7 @@ public static class CaseRouter
             CreatedAt = now,
             StateChangedAt = now,
         };
-        var created = new CaseTransition
-        {
-            DistrictCode = c.DistrictCode,
-            Id = Guid.CreateVersion7(),
-            CaseId = c.Id,
-            At = now,
-            From = state,
-            To = state,
-            Action = CaseAction.Route,
-            UserId = user.UserId,
-            UserName = user.DisplayName,
-            UserAreaCode = user.AreaPrefix,
-        };
+        var created = CaseWorkflow.Record(c, state, state, CaseAction.Route, user, now);
         return (c, created);
     }
 }

@@ -109,26 +109,29 @@ public static class CaseWorkflow
             }
             target = action == CaseAction.Withdraw ? c.WithdrawTo!.Value : rule.To;
         }
-        var transition = new CaseTransition
-        {
-            DistrictCode = c.DistrictCode,
-            Id = Guid.CreateVersion7(),
-            CaseId = c.Id,
-            At = now,
-            From = c.State,
-            To = target,
-            Action = action,
-            UserId = user.UserId,
-            UserName = user.DisplayName,
-            UserAreaCode = user.AreaPrefix,
-            Comment = comment,
-        };
+        var transition = Record(c, c.State, target, action, user, now, comment);
         // A submission into the next module's queue may be pulled back to where it came from.
         c.WithdrawTo = action is CaseAction.SubmitHomeAssessment or CaseAction.SubmitScreening ? c.State : null;
         c.State = target;
         c.StateChangedAt = now;
         return transition;
     }
+
+    /// <summary>The history row of a move, or of a case's opening (from = to).</summary>
+    public static CaseTransition Record(RehabCase c, CaseState from, CaseState to, CaseAction action, UserContext user, DateTime at, string? comment = null) => new()
+    {
+        DistrictCode = c.DistrictCode,
+        Id = Guid.CreateVersion7(),
+        CaseId = c.Id,
+        At = at,
+        From = from,
+        To = to,
+        Action = action,
+        UserId = user.UserId,
+        UserName = user.DisplayName,
+        UserAreaCode = user.AreaPrefix,
+        Comment = comment,
+    };
 
     /// <summary>
     /// A queue entry can be pulled back only while the receiving module has not acted on it, and only by the

@@ -104,20 +104,7 @@ public sealed class CaseStep(KangfuDbContext db, RehabCase c, UserContext user, 
             StateChangedAt = Now,
         };
         Db.Cases.Add(child);
-        Db.CaseTransitions.Add(new CaseTransition
-        {
-            DistrictCode = child.DistrictCode,
-            Id = Guid.CreateVersion7(),
-            CaseId = child.Id,
-            At = Now,
-            From = state,
-            To = state,
-            Action = lastAction,
-            UserId = User.UserId,
-            UserName = User.DisplayName,
-            UserAreaCode = User.AreaPrefix,
-            Comment = $"由{Label(Case)}转入",
-        });
+        Db.CaseTransitions.Add(CaseWorkflow.Record(child, state, state, lastAction, User, Now, $"由{Label(Case)}转入"));
         Db.PersonEvents.Add(Event(child, "referrals.opened", $"新个案：{Label(child)}", CaseStates.Name(state)));
         Spawned.Add(child);
         return child;
