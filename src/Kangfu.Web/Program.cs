@@ -10,7 +10,8 @@ using Kangfu.Web.Platform.Cli;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Logging;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--demo" is a flag, not a key with a value: without "=true" the configuration would swallow the next argument (e.g. --urls).
+var builder = WebApplication.CreateBuilder(args.Select(a => a == "--demo" ? "--demo=true" : a).ToArray());
 builder.Logging.AddKangfuLogging();
 builder.Services.AddKangfuPlatform();
 builder.Services.AddKangfuData(builder.Configuration);
