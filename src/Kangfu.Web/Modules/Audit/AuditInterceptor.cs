@@ -55,26 +55,19 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         }
     }
 
-    private static AuditEntry ToAudit(EntityEntry entry, UserContext? user, DateTime now) => new()
-    {
-        DistrictCode = (entry.Entity as ITenantEntity)?.DistrictCode ?? user?.DistrictCode ?? "",
-        Id = Guid.CreateVersion7(),
-        At = now,
-        UserId = user?.UserId,
-        UserName = user?.UserName,
-        Roles = user is null ? null : string.Join(',', user.Roles),
-        AreaCode = user?.AreaPrefix,
-        Ip = user?.Ip,
-        Action = entry.State switch
+    private static AuditEntry ToAudit(EntityEntry entry, UserContext? user, DateTime now) => AuditLog.For(
+        user,
+        now,
+        entry.State switch
         {
             EntityState.Added => AuditActions.Create,
             EntityState.Deleted => AuditActions.Delete,
             _ => AuditActions.Update,
         },
-        EntityType = entry.Metadata.ClrType.Name,
-        EntityId = entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Id")?.CurrentValue?.ToString(),
-        Changes = DescribeChanges(entry),
-    };
+        entry.Metadata.ClrType.Name,
+        entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Id")?.CurrentValue?.ToString(),
+        DescribeChanges(entry),
+        districtCode: (entry.Entity as ITenantEntity)?.DistrictCode ?? user?.DistrictCode ?? "");
 
     private static string DescribeChanges(EntityEntry entry)
     {

@@ -15,11 +15,16 @@ public sealed class AuditLog(KangfuDbFactory dbFactory, TimeProvider clock)
     }
 
     public AuditEntry Create(UserContext? user, string action, string entityType, string? entityId,
-        string? detail = null, string result = "成功", string? districtCode = null) => new()
+        string? detail = null, string result = "成功", string? districtCode = null) =>
+        For(user, clock.GetUtcNow().UtcDateTime, action, entityType, entityId, detail, result, districtCode);
+
+    /// <summary>An audit row of the acting user (or of an anonymous caller), for explicit records and the change interceptor.</summary>
+    public static AuditEntry For(UserContext? user, DateTime at, string action, string entityType, string? entityId,
+        string? detail, string result = "成功", string? districtCode = null) => new()
         {
             DistrictCode = districtCode ?? user?.DistrictCode ?? "",
             Id = Guid.CreateVersion7(),
-            At = clock.GetUtcNow().UtcDateTime,
+            At = at,
             UserId = user?.UserId,
             UserName = user?.UserName,
             Roles = user is null ? null : string.Join(',', user.Roles),

@@ -14,4 +14,17 @@ public sealed class PersonEvent : ITenantEntity
     public string Title { get; set; } = "";
     public string? Detail { get; set; }
     public string? ActorName { get; set; }
+
+    /// <summary>A new timeline line of a person, by the acting user.</summary>
+    public static PersonEvent Create(string districtCode, Guid personId, DateTime at, string kind, string title, string? detail, string? actorName) => new()
+    {
+        DistrictCode = districtCode,
+        Id = Guid.CreateVersion7(),
+        PersonId = personId,
+        At = at,
+        Kind = kind,
+        Title = title,
+        Detail = detail,
+        ActorName = actorName,
+    };
 }

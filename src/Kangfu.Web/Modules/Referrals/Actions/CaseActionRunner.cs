@@ -147,17 +147,8 @@ public sealed class CaseStep(KangfuDbContext db, RehabCase c, UserContext user, 
         _ => "无障碍改造",
     } + (c.ServiceItemName is { Length: > 0 } item ? $"（{item}）" : "");
 
-    private PersonEvent Event(RehabCase target, string kind, string title, string? detail) => new()
-    {
-        DistrictCode = target.DistrictCode,
-        Id = Guid.CreateVersion7(),
-        PersonId = target.PersonId,
-        At = Now,
-        Kind = kind,
-        Title = title,
-        Detail = detail,
-        ActorName = User.DisplayName,
-    };
+    private PersonEvent Event(RehabCase target, string kind, string title, string? detail) =>
+        PersonEvent.Create(target.DistrictCode, target.PersonId, Now, kind, title, detail, User.DisplayName);
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim()[..Math.Min(s.Trim().Length, 1000)];
 }

@@ -122,17 +122,8 @@ public sealed class SavePerson(KangfuDbFactory dbFactory, TimeProvider clock)
         person.StatusDate = input.Status == PersonStatus.Registered ? null : input.StatusDate;
     }
 
-    private PersonEvent NewEvent(UserContext user, Person person, string kind, string title, string? detail) => new()
-    {
-        DistrictCode = person.DistrictCode,
-        Id = Guid.CreateVersion7(),
-        PersonId = person.Id,
-        At = clock.GetUtcNow().UtcDateTime,
-        Kind = kind,
-        Title = title,
-        Detail = detail,
-        ActorName = user.DisplayName,
-    };
+    private PersonEvent NewEvent(UserContext user, Person person, string kind, string title, string? detail) =>
+        PersonEvent.Create(person.DistrictCode, person.Id, clock.GetUtcNow().UtcDateTime, kind, title, detail, user.DisplayName);
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -144,15 +144,6 @@ public sealed class SaveIntake(KangfuDbFactory dbFactory, IntakeNeedItems needIt
 
 internal static class IntakeEvents
 {
-    public static PersonEvent New(Intake intake, DateTime at, UserContext user, string kind, string title, string? detail) => new()
-    {
-        DistrictCode = intake.DistrictCode,
-        Id = Guid.CreateVersion7(),
-        PersonId = intake.PersonId,
-        At = at,
-        Kind = kind,
-        Title = title,
-        Detail = detail,
-        ActorName = user.DisplayName,
-    };
+    public static PersonEvent New(Intake intake, DateTime at, UserContext user, string kind, string title, string? detail) =>
+        PersonEvent.Create(intake.DistrictCode, intake.PersonId, at, kind, title, detail, user.DisplayName);
 }
