@@ -1,6 +1,7 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Catalog;
+using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
@@ -22,6 +23,7 @@ builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddCatalog();
 builder.Services.AddSurveys();
 builder.Services.AddReferrals();
+builder.Services.AddFollowUps();
 
 var app = builder.Build();
 if (await KangfuCommands.TryRunAsync(app, args))
@@ -36,6 +38,7 @@ app.MapRegistry();
 app.MapCatalog();
 app.MapSurveys();
 app.MapReferrals();
+app.MapFollowUps();
 app.MapKangfuPages();
 await app.RunAsync();
 

@@ -88,8 +88,8 @@ public abstract class CaseGuardTests(KangfuApp app)
         await rehab.ActAsync(c.Id, "served");
 
         var history = (await rehab.GetCaseAsync(c.Id)).History;
-        Assert.Equal([CaseAction.StartInstitutionAssessment, CaseAction.ReferToService, CaseAction.MarkServed], history.Select(h => h.Action));
-        Assert.Equal([CaseState.InstitutionAssessing, CaseState.AwaitingService, CaseState.Served], history.Select(h => h.To));
+        Assert.Equal([CaseAction.StartInstitutionAssessment, CaseAction.ReferToService, CaseAction.MarkServed, CaseAction.FollowUpDue], history.Select(h => h.Action));
+        Assert.Equal([CaseState.InstitutionAssessing, CaseState.AwaitingService, CaseState.Served, CaseState.FollowUpDue], history.Select(h => h.To));
         var id = c.Id.ToString();
         var audits = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(RehabCase) && a.EntityId == id && a.Action == "update").ToListAsync());
         Assert.Equal(3, audits.Count);

@@ -129,7 +129,7 @@ public static class CaseKit
         },
         wishes,
         deviceCodes = new[] { "102220301", "101030301" },
-        personSignature = "张三",
-        staffSignature = "社区工作人员",
+        personSignature = TestPng.Create(),
+        staffSignature = TestPng.Create(80, 30),
     };
 }

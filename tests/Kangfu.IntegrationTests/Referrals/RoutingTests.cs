@@ -47,7 +47,8 @@ public abstract class RoutingTests(KangfuApp app)
         var message = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("请回答第2题", message);
         Assert.Contains("肢体无残缺时不能选择“假肢”", message);
-        Assert.Contains("请残疾人或监护人签字确认", message);
+        Assert.Contains("请残疾人或监护人签字", message);
+        Assert.Contains("请服务人员签字", message);
         Assert.Equal(CaseState.HomeAssessing, (await app.LoadAsync(c.Id)).State);
     }
 
@@ -69,7 +70,7 @@ public abstract class RoutingTests(KangfuApp app)
         Assert.Contains((await rehab.QueueAsync(QueueKey.RehabService)).Cases.Items, r => r.Id == c.Id);
         using var otherRehab = await app.LoginAsync("rehab");
         Assert.DoesNotContain((await otherRehab.QueueAsync(QueueKey.RehabService)).Cases.Items, r => r.Id == c.Id);
-        Assert.Equal(CaseState.Served, (await rehab.ActAsync(c.Id, "served")).State);
+        Assert.Equal(CaseState.FollowUpDue, (await rehab.ActAsync(c.Id, "served")).State);
     }
 
     [Fact]
@@ -179,9 +180,9 @@ public abstract class RoutingTests(KangfuApp app)
 
         var missing = await device.TryActAsync(parent, "complete", new { completedOn = "2026-11-20" });
         Assert.Contains("请填写发放的辅具产品", await missing.ProblemAsync(HttpStatusCode.BadRequest));
-        Assert.Equal(CaseState.Dispensed, (await device.ActAsync(parent, "complete", new { deviceCodes = new[] { "102220301" }, completedOn = "2026-11-20" })).State);
-        Assert.Equal(CaseState.Fitted, (await device.ActAsync(prosthesisId, "complete", new { completedOn = "2026-11-20" })).State);
-        Assert.Equal(CaseState.Retrofitted, (await device.ActAsync(accessibilityId, "complete", new { completedOn = "2026-11-20" })).State);
+        Assert.Equal(CaseState.FollowUpDue, (await device.ActAsync(parent, "complete", new { deviceCodes = new[] { "102220301" }, completedOn = "2026-11-20" })).State);
+        Assert.Equal(CaseState.FollowUpDue, (await device.ActAsync(prosthesisId, "complete", new { completedOn = "2026-11-20" })).State);
+        Assert.Equal(CaseState.FollowUpDue, (await device.ActAsync(accessibilityId, "complete", new { completedOn = "2026-11-20" })).State);
         Assert.Equal(new DateOnly(2026, 11, 20), (await app.LoadAsync(parent)).CompletedOn);
         community.Dispose();
     }

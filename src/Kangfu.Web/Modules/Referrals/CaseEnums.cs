@@ -75,6 +75,8 @@ public enum CaseAction
     CompleteRetrofit = 33,
     FollowUpDue = 40,
     Close = 41,
+    /// <summary>A follow-up visit was recorded (the case stays in 待回访).</summary>
+    RecordFollowUp = 42,
     Withdraw = 50,
     Cancel = 51,
 }

@@ -55,6 +55,7 @@ public static class CaseStates
         [CaseAction.CompleteRetrofit] = "改造完成",
         [CaseAction.FollowUpDue] = "进入回访",
         [CaseAction.Close] = "结案",
+        [CaseAction.RecordFollowUp] = "记录回访",
         [CaseAction.Withdraw] = "撤回",
         [CaseAction.Cancel] = "作废",
     };

@@ -39,3 +39,16 @@ internal sealed class CaseTransitionConfiguration : IEntityTypeConfiguration<Cas
         b.HasOne<RehabCase>().WithMany().HasForeignKey(t => new { t.DistrictCode, t.CaseId });
     }
 }
+
+internal sealed class CaseSignatureConfiguration : IEntityTypeConfiguration<CaseSignature>
+{
+    public void Configure(EntityTypeBuilder<CaseSignature> b)
+    {
+        b.ToTable("referrals_case_signatures");
+        b.HasKey(s => new { s.DistrictCode, s.Id });
+        b.Property(s => s.DistrictCode).HasMaxLength(6).IsFixedLength();
+        b.HasIndex(s => new { s.DistrictCode, s.CaseId });
+        b.HasOne<RehabCase>().WithMany().HasForeignKey(s => new { s.DistrictCode, s.CaseId });
+        b.HasOne<CaseTransition>().WithMany().HasForeignKey(s => new { s.DistrictCode, s.TransitionId });
+    }
+}

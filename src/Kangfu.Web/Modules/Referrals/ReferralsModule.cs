@@ -11,6 +11,7 @@ public static class ReferralsModule
     {
         services.AddScoped<CaseActionRunner>();
         services.AddScoped<CaseQueueQuery>();
+        services.AddScoped<Home.MyWork.IWorkQueueSource>(sp => sp.GetRequiredService<CaseQueueQuery>());
         services.AddScoped<CaseDetailQuery>();
         services.AddScoped<StartInstitutionAssessment>();
         services.AddScoped<CompleteInstitutionAssessment>();

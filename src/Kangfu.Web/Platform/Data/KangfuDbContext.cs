@@ -1,6 +1,7 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Catalog;
+using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
@@ -34,6 +35,9 @@ public abstract class KangfuDbContext(DbContextOptions options)
     public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
     public DbSet<RehabCase> Cases => Set<RehabCase>();
     public DbSet<CaseTransition> CaseTransitions => Set<CaseTransition>();
+    public DbSet<CaseSignature> CaseSignatures => Set<CaseSignature>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<FollowUpRule> FollowUpRules => Set<FollowUpRule>();
 
     public abstract bool IsPostgres { get; }
 

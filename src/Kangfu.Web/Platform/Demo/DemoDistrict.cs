@@ -1,6 +1,7 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Catalog.Devices;
 using Kangfu.Web.Modules.Catalog.Seeding;
+using Kangfu.Web.Modules.FollowUps.Rules;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Registry.DemoData;
 using Kangfu.Web.Platform.Data;
@@ -11,7 +12,7 @@ namespace Kangfu.Web.Platform.Demo;
 public sealed record DemoLogin(string UserName, string Role, string Scope);
 
 /// <summary>The demo district 天津市滨海新区 (120116): real area tree, institutions, one login per role, ~20,000 persons.</summary>
-public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, UserSeeder users, TimeProvider clock, CatalogSeeder catalog, ImportDevices devices)
+public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, UserSeeder users, TimeProvider clock, CatalogSeeder catalog, ImportDevices devices, FollowUpRuleSeeder followUpRules)
 {
     public const string DistrictCode = "120116";
     public const string Password = "Kangfu@2026demo";
@@ -31,6 +32,7 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
         await EnsurePersonsAsync(persons, seed, ct);
         await catalog.HandleAsync(DistrictCode, clock.GetLocalNow().Year, ct);
         await EnsureDevicesAsync(ct);
+        await followUpRules.HandleAsync(DistrictCode, ct);
         return logins;
     }
 

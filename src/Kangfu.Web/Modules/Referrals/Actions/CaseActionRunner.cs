@@ -70,12 +70,19 @@ public sealed class CaseStep(KangfuDbContext db, RehabCase c, UserContext user, 
     /// <summary>Moves the case (guarded by the rules table), with history row and timeline entry.</summary>
     public CaseTransition Move(CaseAction action, string? comment = null, object? data = null, CaseState? to = null)
     {
-        var transition = CaseWorkflow.Apply(Case, action, User, Now, Trim(comment), to);
-        lastAction = action;
+        var transition = MoveOther(Case, action, comment, to);
         transition.DataJson = data is null ? null : JsonSerializer.Serialize(data, Json);
+        return transition;
+    }
+
+    /// <summary>Moves another case of the same person in this unit of work (a cancellation for 死亡 or 迁出 ends them all).</summary>
+    public CaseTransition MoveOther(RehabCase target, CaseAction action, string? comment = null, CaseState? to = null)
+    {
+        var transition = CaseWorkflow.Apply(target, action, User, Now, Trim(comment), to);
+        lastAction = action;
         Db.CaseTransitions.Add(transition);
-        Db.PersonEvents.Add(Event(Case, "referrals." + char.ToLowerInvariant(action.ToString()[0]) + action.ToString()[1..],
-            $"{Label(Case)}：{CaseStates.ActionName(action)}", $"{CaseStates.Name(transition.From)} → {CaseStates.Name(transition.To)}"
+        Db.PersonEvents.Add(Event(target, "referrals." + char.ToLowerInvariant(action.ToString()[0]) + action.ToString()[1..],
+            $"{Label(target)}：{CaseStates.ActionName(action)}", $"{CaseStates.Name(transition.From)} → {CaseStates.Name(transition.To)}"
                 + (transition.Comment is { } note ? $"；{note}" : "")));
         return transition;
     }

@@ -26,10 +26,10 @@ public sealed class HomeAssessmentInput : CaseInput
     public List<string> Wishes { get; set; } = [];
     /// <summary>Recommended devices: catalog product codes.</summary>
     public List<string> DeviceCodes { get; set; } = [];
-    /// <summary>Typed-name confirmation of the person or guardian (残疾人或监护人签字).</summary>
-    public string PersonSignature { get; set; } = "";
-    /// <summary>Typed-name confirmation of the service worker (服务人员签字).</summary>
-    public string StaffSignature { get; set; } = "";
+    /// <summary>PNG of the signature drawn by the person or guardian (残疾人或监护人签字; base64 in JSON).</summary>
+    public byte[]? PersonSignature { get; set; }
+    /// <summary>PNG of the signature drawn by the service worker (服务人员签字).</summary>
+    public byte[]? StaffSignature { get; set; }
 }
 
 /// <summary>
@@ -44,15 +44,15 @@ public sealed class SubmitHomeAssessment(CaseActionRunner runner)
             var scheme = Validate(input);
             var codes = await DeviceCodes.CheckAsync(step.Db, user.DistrictCode, input.DeviceCodes, nameof(input.DeviceCodes), ct);
             var wishes = input.Wishes.Select(w => w.Trim().ToUpperInvariant()).Distinct().ToList();
-            step.Move(CaseAction.SubmitHomeAssessment, input.Comment, new
+            var transition = step.Move(CaseAction.SubmitHomeAssessment, input.Comment, new
             {
                 scheme = scheme.Code,
                 schemeName = scheme.Name,
                 answers = input.Answers,
                 wishes,
                 devices = codes,
-                signatures = new { person = input.PersonSignature.Trim(), staff = input.StaffSignature.Trim() },
             });
+            step.Db.CaseSignatures.Add(CaseSignature.Of(step.Case, transition, input.PersonSignature!, input.StaffSignature!, step.Now));
             step.Case.FittingScheme = scheme.Code;
             step.Case.Direction = scheme.Direction;
             step.Case.DeviceCodes = DeviceCodes.Join(codes);
@@ -106,15 +106,21 @@ public sealed class SubmitHomeAssessment(CaseActionRunner runner)
         {
             errors[nameof(input.Wishes)] = "最希望解决的问题最多选择三项（A–R）";
         }
-        if (string.IsNullOrWhiteSpace(input.PersonSignature))
-        {
-            errors[nameof(input.PersonSignature)] = "请残疾人或监护人签字确认";
-        }
-        if (string.IsNullOrWhiteSpace(input.StaffSignature))
-        {
-            errors[nameof(input.StaffSignature)] = "请服务人员签字确认";
-        }
+        Signature(errors, nameof(input.PersonSignature), input.PersonSignature, "请残疾人或监护人签字");
+        Signature(errors, nameof(input.StaffSignature), input.StaffSignature, "请服务人员签字");
         return errors.Count > 0 ? throw new InputInvalidException(errors) : scheme!;
+    }
+    /// <summary>Signatures are drawn on screen: required, a non-blank PNG (the intake form's rule).</summary>
+    private static void Signature(Dictionary<string, string> errors, string field, byte[]? png, string missing)
+    {
+        if (png is not { Length: > 0 })
+        {
+            errors[field] = missing;
+        }
+        else if (Surveys.FillIntake.SignatureImage.Problem(png) is { } problem)
+        {
+            errors[field] = problem;
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Catalog;
+using Kangfu.Web.Modules.FollowUps.Schedule;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,7 @@ public sealed class MarkServed(CaseActionRunner runner)
             step.Case.InstitutionId ??= user.InstitutionId;
             step.Case.CompletedOn = DateOnly.FromDateTime(step.Now);
             await step.GrantOwnInstitutionAsync();
+            await FollowUpSchedule.CreateAsync(step, ct);
         }, ct);
 }
 
@@ -70,6 +72,7 @@ public sealed class CompleteDeviceService(CaseActionRunner runner)
             step.Case.DeviceCodes = DeviceCodes.Join(codes) ?? step.Case.DeviceCodes;
             step.Case.InstitutionId ??= user.InstitutionId;
             await step.GrantOwnInstitutionAsync();
+            await FollowUpSchedule.CreateAsync(step, ct);
         }, ct);
 }
 
@@ -87,6 +90,8 @@ public sealed class WithdrawCase(CaseActionRunner runner)
 public sealed class CancelInput : CaseInput
 {
     public CancelReason? Reason { get; set; }
+    /// <summary>For 死亡 or 迁出: also cancel the person's other open cases (in the user's scope).</summary>
+    public bool AlsoCancelOtherCases { get; set; }
 }
 
 /// <summary>作废: a supervisor ends the case with a reason (死亡/迁出/失访/拒绝/作废/其他).</summary>
@@ -103,7 +108,7 @@ public sealed class CancelCase(CaseActionRunner runner)
     };
 
     public Task<CaseActionResult> HandleAsync(UserContext user, Guid caseId, CancelInput input, Guid expectedVersion, CancellationToken ct = default) =>
-        runner.RunAsync(user, caseId, expectedVersion, step =>
+        runner.RunAsync(user, caseId, expectedVersion, async step =>
         {
             if (input.Reason is not { } reason || !ReasonNames.ContainsKey(reason))
             {
@@ -113,8 +118,18 @@ public sealed class CancelCase(CaseActionRunner runner)
             {
                 throw new InputInvalidException(new Dictionary<string, string> { [nameof(input.Comment)] = "原因为“其他”时请填写说明" });
             }
-            step.Move(CaseAction.Cancel, $"{ReasonNames[reason]}{(input.Comment is { Length: > 0 } c ? "：" + c : "")}");
+            var why = $"{ReasonNames[reason]}{(input.Comment is { Length: > 0 } c ? "：" + c : "")}";
+            step.Move(CaseAction.Cancel, why);
             step.Case.CancelReason = reason;
-            return Task.CompletedTask;
+            if (input.AlsoCancelOtherCases && reason is CancelReason.Deceased or CancelReason.MovedOut)
+            {
+                var others = await (await step.Db.VisibleToAsync(user, ct))
+                    .Where(x => x.PersonId == step.Case.PersonId && x.Id != step.Case.Id && x.State < CaseState.Closed).ToListAsync(ct);
+                foreach (var other in others)
+                {
+                    step.MoveOther(other, CaseAction.Cancel, why + "（随同作废）");
+                    other.CancelReason = reason;
+                }
+            }
         }, ct);
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Modules.Home.MyWork;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Registry.PersonList;
 using Kangfu.Web.Platform.Data;
@@ -17,18 +19,35 @@ public sealed record CaseRow(
 /// "What waits for me": the cases of each of the user's queues, in scope. Technicians see only the cases whose
 /// direction their own directions cover; community users' "submitted" queue holds what they may still withdraw.
 /// </summary>
-public sealed class CaseQueueQuery(KangfuDbFactory dbFactory)
+public sealed class CaseQueueQuery(KangfuDbFactory dbFactory) : IWorkQueueSource
 {
+    /// <summary>The counts of all the user's queues, from one query grouped by what the queue filters look at.</summary>
     public async Task<IReadOnlyList<QueueCount>> CountsAsync(UserContext user, CancellationToken ct = default)
     {
-        await using var db = dbFactory.CreateDbContext();
-        var result = new List<QueueCount>();
-        foreach (var q in CaseQueues.For(user))
+        var queues = CaseQueues.For(user);
+        if (queues.Count == 0)
         {
-            result.Add(new QueueCount(q.Key, q.Name, await (await QueueAsync(db, user, q, ct)).CountAsync(ct)));
+            return [];
         }
-        return result;
+        await using var db = dbFactory.CreateDbContext();
+        var states = queues.SelectMany(q => q.States).Distinct().ToList();
+        var groups = await (await db.VisibleToAsync(user, ct)).Where(c => states.Contains(c.State))
+            .GroupBy(c => new { c.State, c.Kind, c.Direction, Withdrawable = c.WithdrawTo != null })
+            .Select(g => new { g.Key.State, g.Key.Kind, g.Key.Direction, g.Key.Withdrawable, Count = g.Count() })
+            .ToListAsync(ct);
+        return queues.Select(q =>
+        {
+            var matches = Filter(q, user).Compile();
+            var count = groups.Where(g => q.States.Contains(g.State) && matches(new RehabCase
+            {
+                State = g.State, Kind = g.Kind, Direction = g.Direction, WithdrawTo = g.Withdrawable ? CaseState.Withdrawn : null,
+            })).Sum(g => g.Count);
+            return new QueueCount(q.Key, q.Name, count);
+        }).ToList();
     }
+
+    async Task<IReadOnlyList<WorkQueueCount>> IWorkQueueSource.CountsAsync(UserContext user, CancellationToken ct) =>
+        (await CountsAsync(user, ct)).Select(q => new WorkQueueCount(q.Name, q.Count, $"/cases?queue={(int)q.Key}")).ToList();
 
     public async Task<PagedResult<CaseRow>> ListAsync(UserContext user, QueueKey key, int page = 1, int pageSize = 20, CancellationToken ct = default)
     {
@@ -55,20 +74,19 @@ public sealed class CaseQueueQuery(KangfuDbFactory dbFactory)
     private static async Task<IQueryable<RehabCase>> QueueAsync(KangfuDbContext db, UserContext user, QueueDefinition q, CancellationToken ct)
     {
         var states = q.States;
-        var cases = (await db.VisibleToAsync(user, ct)).Where(c => states.Contains(c.State));
-        switch (q.Key)
+        return (await db.VisibleToAsync(user, ct)).Where(c => states.Contains(c.State)).Where(Filter(q, user));
+    }
+
+    /// <summary>What a queue asks of a case beyond its states: written once, run in SQL for lists and on group keys for counts.</summary>
+    private static Expression<Func<RehabCase, bool>> Filter(QueueDefinition q, UserContext user)
+    {
+        var direction = user.Direction;
+        return q.Key switch
         {
-            case QueueKey.HomeAssessment:
-                cases = cases.Where(c => c.Kind != CaseKind.Service && (c.State != CaseState.AwaitingHomeAssessment || c.Kind == CaseKind.Device));
-                break;
-            case QueueKey.Withdrawable:
-                cases = cases.Where(c => c.WithdrawTo != null);
-                break;
-            case QueueKey.Review when user.Direction != DeviceDirection.All:
-                var direction = user.Direction;
-                cases = cases.Where(c => (c.Direction & direction) != DeviceDirection.None);
-                break;
-        }
-        return cases;
+            QueueKey.HomeAssessment => c => c.Kind != CaseKind.Service && (c.State != CaseState.AwaitingHomeAssessment || c.Kind == CaseKind.Device),
+            QueueKey.Withdrawable => c => c.WithdrawTo != null,
+            QueueKey.Review when direction != DeviceDirection.All => c => (c.Direction & direction) != DeviceDirection.None,
+            _ => c => true,
+        };
     }
 }

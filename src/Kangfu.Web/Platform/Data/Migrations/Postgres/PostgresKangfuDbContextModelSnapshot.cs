@@ -430,6 +430,187 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("catalog_service_items", (string)null);
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.FollowUps.FollowUp", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answers_json");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("area_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("CaseKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_kind");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Method")
+                        .HasColumnType("integer")
+                        .HasColumnName("method");
+
+                    b.Property<string>("MethodDetail")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("method_detail");
+
+                    b.Property<DateOnly>("OverdueAfter")
+                        .HasColumnType("date")
+                        .HasColumnName("overdue_after");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("VisibleFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("visible_from");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Status", "VisibleFrom");
+
+                    b.ToTable("followups_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.FollowUps.FollowUpRule", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_kind");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("FormVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("form_version");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("grace_days");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LeadDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_days");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("offset_days");
+
+                    b.Property<int>("OffsetMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("offset_months");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CaseKind", "EffectiveFrom");
+
+                    b.ToTable("followups_rules", (string)null);
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Organization.Area", b =>
                 {
                     b.Property<string>("DistrictCode")
@@ -564,6 +745,49 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("DistrictCode", "InstitutionId", "AreaCode");
 
                     b.ToTable("org_institution_service_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseSignature", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("PersonSignature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("person_signature");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<byte[]>("StaffSignature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("staff_signature");
+
+                    b.Property<Guid>("TransitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transition_id");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CaseId");
+
+                    b.HasIndex("DistrictCode", "TransitionId");
+
+                    b.ToTable("referrals_case_signatures", (string)null);
                 });
 
             modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseTransition", b =>
@@ -1436,11 +1660,35 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Referrals.RehabCase", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Organization.InstitutionServiceArea", b =>
                 {
                     b.HasOne("Kangfu.Web.Modules.Organization.Institution", null)
                         .WithMany("ServiceAreas")
                         .HasForeignKey("DistrictCode", "InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseSignature", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Referrals.RehabCase", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kangfu.Web.Modules.Referrals.CaseTransition", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "TransitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

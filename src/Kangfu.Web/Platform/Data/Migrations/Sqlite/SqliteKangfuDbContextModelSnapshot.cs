@@ -425,6 +425,187 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("catalog_service_items", (string)null);
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.FollowUps.FollowUp", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers_json");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("CaseKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_kind");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Method")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("method");
+
+                    b.Property<string>("MethodDetail")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method_detail");
+
+                    b.Property<DateOnly>("OverdueAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_after");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("VisibleFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visible_from");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Status", "VisibleFrom");
+
+                    b.ToTable("followups_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.FollowUps.FollowUpRule", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_kind");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("FormVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_version");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grace_days");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LeadDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_days");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offset_days");
+
+                    b.Property<int>("OffsetMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offset_months");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CaseKind", "EffectiveFrom");
+
+                    b.ToTable("followups_rules", (string)null);
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Organization.Area", b =>
                 {
                     b.Property<string>("DistrictCode")
@@ -559,6 +740,49 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("DistrictCode", "InstitutionId", "AreaCode");
 
                     b.ToTable("org_institution_service_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseSignature", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("PersonSignature")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_signature");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_at");
+
+                    b.Property<byte[]>("StaffSignature")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("staff_signature");
+
+                    b.Property<Guid>("TransitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transition_id");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "CaseId");
+
+                    b.HasIndex("DistrictCode", "TransitionId");
+
+                    b.ToTable("referrals_case_signatures", (string)null);
                 });
 
             modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseTransition", b =>
@@ -1425,11 +1649,35 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Referrals.RehabCase", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Organization.InstitutionServiceArea", b =>
                 {
                     b.HasOne("Kangfu.Web.Modules.Organization.Institution", null)
                         .WithMany("ServiceAreas")
                         .HasForeignKey("DistrictCode", "InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kangfu.Web.Modules.Referrals.CaseSignature", b =>
+                {
+                    b.HasOne("Kangfu.Web.Modules.Referrals.RehabCase", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kangfu.Web.Modules.Referrals.CaseTransition", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode", "TransitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
