@@ -45,12 +45,21 @@ public static class FollowUpKit
 
     public static Dictionary<string, string[]> Received1Month => new()
     {
-        ["1"] = ["A.收到"], ["2"] = ["已经使用"], ["3"] = ["满意"], ["4"] = ["不需要"], ["5"] = ["电话"],
+        ["1"] = ["A.收到"],
+        ["2"] = ["已经使用"],
+        ["3"] = ["满意"],
+        ["4"] = ["不需要"],
+        ["5"] = ["电话"],
     };
 
     public static Dictionary<string, string[]> Unhappy6Month => new()
     {
-        ["1"] = ["偶尔"], ["2"] = ["不满意"], ["3"] = ["不好用", "已损坏"], ["4"] = ["需要"], ["5"] = ["需要"], ["6"] = ["入户（建议）"],
+        ["1"] = ["偶尔"],
+        ["2"] = ["不满意"],
+        ["3"] = ["不好用", "已损坏"],
+        ["4"] = ["需要"],
+        ["5"] = ["需要"],
+        ["6"] = ["入户（建议）"],
     };
 
     public static async Task<List<FollowUpRule>> RulesAsync(this KangfuApp app, CaseKind kind) =>

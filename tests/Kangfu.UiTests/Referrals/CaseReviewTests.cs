@@ -91,16 +91,18 @@ public sealed class HomeAssessmentUiTests(UiFixture ui)
         await Answer(page, "3-4 能否行走", "B.能");
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "3-4-7 能否长时间行走" })).ToBeVisibleAsync();
         await Answer(page, "4 是否存在其他方面残疾", "A.无");
-        await page.GetByLabel("残疾人或监护人签字").FillAsync("张三");
-        await page.GetByLabel("服务人员签字").FillAsync("社区专职委员");
-        await page.GetByLabel("说明（可选）").FocusAsync();
-        await Expect(page.Locator(".mud-shrink", new() { HasText = "服务人员签字" })).ToHaveCountAsync(1);
+        var casePage = new CaseDetailPage(page);
+        await casePage.SignAsync("home-PersonSignature");
+        await casePage.SignAsync("home-StaffSignature");
         await Screenshots.SaveAsync(page, "case-home-assessment-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认提交上门评估" }).ClickAsync();
 
         await Expect(page.Locator(".page-actions")).ToContainTextAsync("待辅具审核");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "撤回", Exact = true })).ToBeVisibleAsync();
         Assert.Equal("2-3-4", (await ui.App.LoadAsync(c.Id)).FittingScheme);
+        var signature = await ui.App.WithDbAsync(db => db.CaseSignatures.SingleAsync(s => s.CaseId == c.Id));
+        Assert.Equal(0x89, signature.PersonSignature[0]);
+        Assert.Equal(0x89, signature.StaffSignature[0]);
     }
 
     private static Task Answer(IPage page, string question, string option) =>

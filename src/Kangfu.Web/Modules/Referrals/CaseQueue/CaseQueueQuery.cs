@@ -40,7 +40,10 @@ public sealed class CaseQueueQuery(KangfuDbFactory dbFactory) : IWorkQueueSource
             var matches = Filter(q, user).Compile();
             var count = groups.Where(g => q.States.Contains(g.State) && matches(new RehabCase
             {
-                State = g.State, Kind = g.Kind, Direction = g.Direction, WithdrawTo = g.Withdrawable ? CaseState.Withdrawn : null,
+                State = g.State,
+                Kind = g.Kind,
+                Direction = g.Direction,
+                WithdrawTo = g.Withdrawable ? CaseState.Withdrawn : null,
             })).Sum(g => g.Count);
             return new QueueCount(q.Key, q.Name, count);
         }).ToList();
