@@ -215,6 +215,27 @@ public abstract class FollowUpTests(KangfuApp app)
     }
 
     [Theory]
+    [InlineData("community")]
+    [InlineData("technician")]
+    [InlineData("device")]
+    [InlineData("assessor")]
+    public async Task Case_queue_counts_from_one_grouped_query_match_the_queue_lists(string user)
+    {
+        await app.AddCaseAsync(CaseKind.Device, CaseState.AwaitingHomeAssessment);
+        await app.AddCaseAsync(CaseKind.Prosthesis, CaseState.Screening);
+        await app.AddCaseAsync(CaseKind.Device, CaseState.AwaitingDeviceReview, direction: Kangfu.Web.Modules.Organization.DeviceDirection.Hearing);
+        await app.AddCaseAsync(CaseKind.Device, CaseState.AwaitingDeviceService);
+        await app.AddCaseAsync(CaseKind.Service, CaseState.AwaitingInstitutionAssessment);
+        using var client = await app.LoginAsync(user);
+        var counts = (await client.QueueAsync(Kangfu.Web.Modules.Referrals.CaseQueue.QueueKey.HomeAssessment)).Counts;
+        Assert.NotEmpty(counts);
+        foreach (var q in counts)
+        {
+            Assert.Equal(q.Count, (await client.QueueAsync(q.Key)).Cases.Total);
+        }
+    }
+
+    [Theory]
     [InlineData(CancelReason.Deceased, "死亡")]
     [InlineData(CancelReason.MovedOut, "迁出")]
     [InlineData(CancelReason.LostContact, "失访")]

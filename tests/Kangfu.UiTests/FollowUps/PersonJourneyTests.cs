@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.UiTests.Infrastructure;
 using Kangfu.UiTests.Pages;
@@ -71,6 +72,7 @@ public sealed class PersonJourneyTests(UiFixture ui)
             await c.AnswerAsync("2 是否存在畸形", "B.无");
             await c.AnswerAsync("3 是否卧床", "B.否");
             await c.AnswerAsync("3-4 能否行走", "B.能");
+            await Expect(page.GetByRole(AriaRole.Group, new() { Name = "3-4-7 能否长时间行走" })).ToBeVisibleAsync();
             await c.AnswerAsync("4 是否存在其他方面残疾", "A.无");
             await c.SignAsync("home-PersonSignature");
             await c.SignAsync("home-StaffSignature");
@@ -113,6 +115,7 @@ public sealed class PersonJourneyTests(UiFixture ui)
             await page.GotoInteractiveAsync("/followups?queue=1");
             await Expect(page.Locator("tr", new() { HasText = "回访2（6个月）" }).First).ToBeVisibleAsync();
             await Screenshots.SaveAsync(page, "followups-queue-375");
+            await AssertNoSeriousViolationsAsync(page);
             await page.Context.CloseAsync();
         }
 
@@ -126,6 +129,7 @@ public sealed class PersonJourneyTests(UiFixture ui)
             await form.AnswerAsync("4", "不需要");
             await form.AnswerAsync("5", "入户");
             await Screenshots.SaveAsync(page, "followups-form-1-375");
+            await AssertNoSeriousViolationsAsync(page);
             await form.SaveAsync();
             await page.Context.CloseAsync();
         }
@@ -158,6 +162,13 @@ public sealed class PersonJourneyTests(UiFixture ui)
             await Expect(personPage.Timeline).ToContainTextAsync("回访2（6个月）");
             await Expect(personPage.Timeline).ToContainTextAsync("结案评估：" + outcome);
             await page.Context.CloseAsync();
+        }
+
+        private static async Task AssertNoSeriousViolationsAsync(IPage page)
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
         }
 
         private async Task<(IPage Page, CaseDetailPage Case)> OpenCaseAsync(string user)

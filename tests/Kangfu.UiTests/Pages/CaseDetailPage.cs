@@ -36,8 +36,13 @@ public sealed class CaseDetailPage(IPage page)
     }
 
     /// <summary>Answers a fitting-scheme question (radio group named by its legend).</summary>
-    public async Task AnswerAsync(string question, string option) =>
-        await page.GetByRole(AriaRole.Group, new() { Name = question }).GetByText(option, new() { Exact = true }).ClickAsync();
+    public async Task AnswerAsync(string question, string option)
+    {
+        var group = page.GetByRole(AriaRole.Group, new() { Name = question });
+        await group.GetByText(option, new() { Exact = true }).ClickAsync();
+        // An answer that opens further questions re-renders the form; wait until the choice is shown as made.
+        await Expect(group.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true })).ToBeCheckedAsync();
+    }
 
     /// <summary>Draws a wavy stroke with the mouse across a signature pad's canvas.</summary>
     public async Task SignAsync(string padId)

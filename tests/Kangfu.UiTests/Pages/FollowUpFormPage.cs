@@ -13,8 +13,13 @@ public sealed class FollowUpFormPage(IPage page)
         await page.Locator("#followup-DoneOn").FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>Picks an option of question n (radio or check box) by its exact wording.</summary>
-    public async Task AnswerAsync(string question, string option) =>
-        await page.Locator($"#followup-q{question}").GetByText(option, new() { Exact = true }).ClickAsync();
+    public async Task AnswerAsync(string question, string option)
+    {
+        var group = page.Locator($"#followup-q{question}");
+        await group.GetByText(option, new() { Exact = true }).ClickAsync();
+        await Expect(group.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true })
+            .Or(group.GetByRole(AriaRole.Checkbox, new() { Name = option, Exact = true }))).ToBeCheckedAsync();
+    }
 
     public async Task SaveAsync()
     {
