@@ -100,6 +100,7 @@ public sealed class HomeAssessmentUiTests(UiFixture ui)
         await Expect(page.Locator(".page-actions")).ToContainTextAsync("待辅具审核");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "撤回", Exact = true })).ToBeVisibleAsync();
         Assert.Equal("2-3-4", (await ui.App.LoadAsync(c.Id)).FittingScheme);
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "残疾人或监护人签字" })).ToBeVisibleAsync();
         var signature = await ui.App.WithDbAsync(db => db.CaseSignatures.SingleAsync(s => s.CaseId == c.Id));
         Assert.Equal(0x89, signature.PersonSignature[0]);
         Assert.Equal(0x89, signature.StaffSignature[0]);
