@@ -4,6 +4,8 @@ using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.ServiceRecords;
+using Kangfu.Web.Modules.Subsidies;
 using Kangfu.Web.Modules.Surveys;
 using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Cli;
@@ -22,6 +24,8 @@ builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddCatalog();
 builder.Services.AddSurveys();
 builder.Services.AddReferrals();
+builder.Services.AddSubsidies();
+builder.Services.AddServiceRecords();
 
 var app = builder.Build();
 if (await KangfuCommands.TryRunAsync(app, args))
@@ -36,6 +40,8 @@ app.MapRegistry();
 app.MapCatalog();
 app.MapSurveys();
 app.MapReferrals();
+app.MapSubsidies();
+app.MapServiceRecords();
 app.MapKangfuPages();
 await app.RunAsync();
 

@@ -4,6 +4,8 @@ using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.ServiceRecords;
+using Kangfu.Web.Modules.Subsidies;
 using Kangfu.Web.Modules.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +36,15 @@ public abstract class KangfuDbContext(DbContextOptions options)
     public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
     public DbSet<RehabCase> Cases => Set<RehabCase>();
     public DbSet<CaseTransition> CaseTransitions => Set<CaseTransition>();
+    public DbSet<FundSource> FundSources => Set<FundSource>();
+    public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<SubsidyApplication> SubsidyApplications => Set<SubsidyApplication>();
+    public DbSet<SubsidyDecision> SubsidyDecisions => Set<SubsidyDecision>();
+    public DbSet<ServiceCard> ServiceCards => Set<ServiceCard>();
+    public DbSet<ServiceCardItem> ServiceCardItems => Set<ServiceCardItem>();
+    public DbSet<ServicePlan> ServicePlans => Set<ServicePlan>();
+    public DbSet<ServiceSession> ServiceSessions => Set<ServiceSession>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
 
     public abstract bool IsPostgres { get; }
 
