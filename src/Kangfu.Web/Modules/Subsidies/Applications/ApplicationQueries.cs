@@ -39,6 +39,8 @@ public sealed class ApplicationQueries(KangfuDbFactory dbFactory)
             ("item", true) => q.OrderByDescending(x => x.a.ServiceItemName).ThenBy(x => x.a.Id),
             ("name", false) => q.OrderBy(x => x.Name).ThenBy(x => x.a.Id),
             ("name", true) => q.OrderByDescending(x => x.Name).ThenBy(x => x.a.Id),
+            ("date", false) => q.OrderBy(x => x.a.ApplicationDate).ThenBy(x => x.a.Id),
+            ("date", true) => q.OrderByDescending(x => x.a.ApplicationDate).ThenBy(x => x.a.Id),
             (_, true) => q.OrderByDescending(x => x.a.StateChangedAt).ThenBy(x => x.a.Id),
             _ => q.OrderBy(x => x.a.StateChangedAt).ThenBy(x => x.a.Id),
         };
