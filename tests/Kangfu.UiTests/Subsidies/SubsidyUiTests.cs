@@ -70,6 +70,17 @@ public sealed class SubsidyUiTests(UiFixture ui)
         await Expect(rehab.Locator("h1")).ToContainTextAsync("轮椅");
         await Expect(rehab.GetByText("余额 ¥1,200.00")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(rehab, "workspace-case");
+
+        await rehab.Locator("#bill-total").FillAsync("300");
+        await rehab.GetByRole(AriaRole.Button, new() { Name = "即时结算", Exact = true }).ClickAsync();
+        var receipt = rehab.Locator(".receipt");
+        await Expect(receipt).ToContainTextAsync("服务卡支付");
+        await Expect(receipt).ToContainTextAsync("¥300.00");
+        await Expect(rehab.GetByText("余额 ¥900.00")).ToBeVisibleAsync();
+        await rehab.Locator("#finish-service").ClickAsync();
+        await Expect(rehab.Locator(".page-subtitle")).ToContainTextAsync("已服务");
+        await Screenshots.SaveAsync(rehab, "workspace-settled");
+        Assert.Equal(900m, await ui.App.WithDbAsync(db => db.ServiceCardItems.Where(i => i.CaseId == c.Id).Select(i => i.ApprovedAmount - i.Spent).FirstAsync()));
     }
 
     /// <summary>An API client of the Kestrel-hosted app, signed in (WebApplicationFactory's in-memory client does not reach Kestrel).</summary>
