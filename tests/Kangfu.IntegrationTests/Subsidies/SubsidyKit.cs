@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.IntegrationTests.Referrals;
+using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Subsidies.Applications;
 using Kangfu.Web.Modules.Subsidies.Budgets;
@@ -26,6 +27,11 @@ public static class SubsidyKit
         await app.WithDbAsync(async db =>
         {
             var item = await db.ServiceItems.FirstAsync(i => i.DistrictCode == KangfuApp.District && i.Code == itemCode && i.CatalogYear == Year);
+            if (itemCode == Wheelchair)
+            {
+                // The catalog tests edit this item's standard in the shared database: pin the seed values these tests assert.
+                (item.SubsidyAmount, item.SubsidyUnit, item.YearlyCap, item.ServiceLifeMonths) = (1200m, SubsidyUnit.PerFitting, null, 48);
+            }
             var tracked = await db.Cases.FirstAsync(x => x.Id == c.Id);
             (tracked.ServiceItemId, tracked.ServiceItemCode, tracked.ServiceItemName, tracked.InstitutionId) = (item.Id, item.Code, item.Name, institutionId);
             await db.SaveChangesAsync();

@@ -13,9 +13,9 @@ public sealed class SubsidyMoneyTests
     [InlineData(1500, SubsidyUnit.PerMonth, null, null, 18000)]
     [InlineData(1000, SubsidyUnit.Once, 800, null, 800)]
     [InlineData(0, SubsidyUnit.None, null, null, 0)]
-    public void Yearly_maximum_is_the_standard_times_months_capped_by_the_yearly_cap(double amount, SubsidyUnit unit, double? cap, int? months, double expected)
+    public void Yearly_maximum_is_the_standard_times_months_capped_by_the_yearly_cap(int amount, SubsidyUnit unit, int? cap, int? months, int expected)
     {
-        var item = new ServiceItem { SubsidyAmount = (decimal)amount, SubsidyUnit = unit, YearlyCap = (decimal?)cap, MaxMonthsPerYear = months };
+        var item = new ServiceItem { SubsidyAmount = amount, SubsidyUnit = unit, YearlyCap = cap, MaxMonthsPerYear = months };
         Assert.Equal((decimal)expected, SubsidyMoney.YearlyMaximum(item));
     }
 
