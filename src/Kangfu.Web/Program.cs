@@ -5,6 +5,8 @@ using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.ServiceRecords;
+using Kangfu.Web.Modules.Subsidies;
 using Kangfu.Web.Modules.Surveys;
 using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Cli;
@@ -24,6 +26,8 @@ builder.Services.AddCatalog();
 builder.Services.AddSurveys();
 builder.Services.AddReferrals();
 builder.Services.AddFollowUps();
+builder.Services.AddSubsidies();
+builder.Services.AddServiceRecords();
 
 var app = builder.Build();
 if (await KangfuCommands.TryRunAsync(app, args))
@@ -39,6 +43,8 @@ app.MapCatalog();
 app.MapSurveys();
 app.MapReferrals();
 app.MapFollowUps();
+app.MapSubsidies();
+app.MapServiceRecords();
 app.MapKangfuPages();
 await app.RunAsync();
 

@@ -5,6 +5,8 @@ using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.ServiceRecords;
+using Kangfu.Web.Modules.Subsidies;
 using Kangfu.Web.Modules.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +40,15 @@ public abstract class KangfuDbContext(DbContextOptions options)
     public DbSet<CaseSignature> CaseSignatures => Set<CaseSignature>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<FollowUpRule> FollowUpRules => Set<FollowUpRule>();
+    public DbSet<FundSource> FundSources => Set<FundSource>();
+    public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<SubsidyApplication> SubsidyApplications => Set<SubsidyApplication>();
+    public DbSet<SubsidyDecision> SubsidyDecisions => Set<SubsidyDecision>();
+    public DbSet<ServiceCard> ServiceCards => Set<ServiceCard>();
+    public DbSet<ServiceCardItem> ServiceCardItems => Set<ServiceCardItem>();
+    public DbSet<ServicePlan> ServicePlans => Set<ServicePlan>();
+    public DbSet<ServiceSession> ServiceSessions => Set<ServiceSession>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
 
     public abstract bool IsPostgres { get; }
 

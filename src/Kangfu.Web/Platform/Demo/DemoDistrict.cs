@@ -12,7 +12,8 @@ namespace Kangfu.Web.Platform.Demo;
 public sealed record DemoLogin(string UserName, string Role, string Scope);
 
 /// <summary>The demo district 天津市滨海新区 (120116): real area tree, institutions, one login per role, ~20,000 persons.</summary>
-public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, UserSeeder users, TimeProvider clock, CatalogSeeder catalog, ImportDevices devices, FollowUpRuleSeeder followUpRules)
+public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, UserSeeder users, TimeProvider clock, CatalogSeeder catalog, ImportDevices devices, FollowUpRuleSeeder followUpRules,
+    Modules.Subsidies.Budgets.DemoBudgets budgets)
 {
     public const string DistrictCode = "120116";
     public const string Password = "Kangfu@2026demo";
@@ -33,6 +34,7 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
         await catalog.HandleAsync(DistrictCode, clock.GetLocalNow().Year, ct);
         await EnsureDevicesAsync(ct);
         await followUpRules.HandleAsync(DistrictCode, ct);
+        await budgets.EnsureAsync(DistrictCode, clock.GetLocalNow().Year, ct);
         return logins;
     }
 

@@ -22,6 +22,7 @@ public sealed class MarkServed(CaseActionRunner runner)
                     throw new DomainException("社区签约医生只能为支持性服务项目标记已服务。");
                 }
             }
+            await Subsidies.SubsidyGuard.RequireCardItemAsync(step.Db, step.Case, ct);
             step.Move(CaseAction.MarkServed, input.Comment);
             step.Case.InstitutionId ??= user.InstitutionId;
             step.Case.CompletedOn = DateOnly.FromDateTime(step.Now);
@@ -66,6 +67,7 @@ public sealed class CompleteDeviceService(CaseActionRunner runner)
             {
                 throw new InputInvalidException(errors);
             }
+            await Subsidies.SubsidyGuard.RequireCardItemAsync(step.Db, step.Case, ct);
             var codes = await DeviceCodes.CheckAsync(step.Db, user.DistrictCode, input.DeviceCodes, nameof(input.DeviceCodes), ct);
             step.Move(action, input.Comment, new { devices = codes, completedOn = input.CompletedOn });
             step.Case.CompletedOn = input.CompletedOn;
