@@ -114,7 +114,7 @@ public abstract class DeliveryTests(KangfuApp app)
         Assert.Contains("没有已批准的服务卡项目", await noCard.ProblemAsync(HttpStatusCode.BadRequest));
 
         await app.ApproveThroughAsync(c.Id, await app.AddBudgetAsync(5000m));
-        Assert.Equal(CaseState.Served, (await rehab.ActAsync(c.Id, "served")).State);
+        Assert.Equal(CaseState.FollowUpDue, (await rehab.ActAsync(c.Id, "served")).State);
     }
 
     [Fact]

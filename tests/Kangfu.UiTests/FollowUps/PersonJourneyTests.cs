@@ -4,6 +4,7 @@ using Kangfu.UiTests.Infrastructure;
 using Kangfu.UiTests.Pages;
 using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Referrals;
+using Kangfu.Web.Modules.Subsidies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -27,6 +28,9 @@ public sealed class PersonJourneyTests(UiFixture ui)
         await journey.IntakeWithDeviceNeedAsync("community");
         await journey.HomeAssessmentAsync("doctor");
         await journey.ReviewPassAsync("technician");
+        await journey.ApplySubsidyAsync("community");
+        await journey.StreetApprovesAsync("street");
+        await journey.DistrictApprovesAsync("approver", await AddFundAsync());
         await journey.HandOverAsync("device", handedOver);
         await journey.SeesFollowUpRemindersAsync("community");
         await journey.FollowUp1MonthAsync("community", handedOver.AddMonths(1).AddDays(2));
@@ -38,6 +42,30 @@ public sealed class PersonJourneyTests(UiFixture ui)
         var visits = await ui.App.WithDbAsync(db => db.FollowUps.AsNoTracking().Where(f => f.CaseId == journey.CaseId).OrderBy(f => f.Sequence).ToListAsync());
         Assert.Equal([handedOver.AddMonths(1).AddDays(2), today], visits.Select(v => v.DoneOn!.Value));
         Assert.All(visits, v => Assert.Equal(FollowUpStatus.Done, v.Status));
+    }
+
+    /// <summary>A fund source of its own with a budget of the year, so the district approval does not depend on other tests' spending.</summary>
+    private async Task<string> AddFundAsync()
+    {
+        var name = "全程测试资金" + Guid.NewGuid().ToString("N")[..4];
+        var year = TimeProvider.System.GetLocalNow().Year;
+        await ui.App.WithDbAsync(async db =>
+        {
+            var fund = new FundSource { DistrictCode = KangfuApp.District, Id = Guid.CreateVersion7(), Name = name };
+            db.FundSources.Add(fund);
+            db.Budgets.Add(new Budget
+            {
+                DistrictCode = KangfuApp.District,
+                Id = Guid.CreateVersion7(),
+                FundSourceId = fund.Id,
+                Year = year,
+                Amount = 100_000m,
+                EffectiveFrom = new DateOnly(year, 1, 1),
+                EffectiveTo = new DateOnly(year, 12, 31),
+            });
+            return await db.SaveChangesAsync();
+        });
+        return name;
     }
 
     /// <summary>The steps of the walk; each signs in as its role on a fresh page.</summary>
@@ -86,6 +114,42 @@ public sealed class PersonJourneyTests(UiFixture ui)
             await c.ActAsync("开始审核", "审核中");
             await c.OpenAsync("通过");
             await c.ConfirmAsync("通过", "待辅具服务");
+            await page.Context.CloseAsync();
+        }
+
+        public Guid ApplicationId { get; private set; }
+
+        /// <summary>补贴申请 from the case page: the amount defaults to the item's yearly maximum.</summary>
+        public async Task ApplySubsidyAsync(string user)
+        {
+            var (page, _) = await OpenCaseAsync(user);
+            await page.GetByRole(AriaRole.Link, new() { Name = "申请补贴" }).ClickAsync();
+            await page.Locator("#submit-application").ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/subsidies/[0-9a-f-]{36}$"));
+            ApplicationId = Guid.Parse(page.Url[^36..]);
+            await Expect(page.Locator(".page-actions")).ToContainTextAsync("待街道审批");
+            await page.Context.CloseAsync();
+        }
+
+        public async Task StreetApprovesAsync(string user)
+        {
+            var page = await ui.SignedInPageAsync(user);
+            await page.GotoInteractiveAsync($"/subsidies/{ApplicationId}");
+            await page.Locator("#decision-comment").FillAsync("情况属实，同意上报");
+            await page.Locator("#approve").ClickAsync();
+            await Expect(page.Locator(".page-actions")).ToContainTextAsync("待区级审批");
+            await page.Context.CloseAsync();
+        }
+
+        public async Task DistrictApprovesAsync(string user, string fundName)
+        {
+            var page = await ui.SignedInPageAsync(user);
+            await page.GotoInteractiveAsync($"/subsidies/{ApplicationId}");
+            await page.PickAsync("fund-source", $"{fundName}（剩余¥100,000.00）");
+            await page.Locator("#decision-comment").FillAsync("同意，列入服务卡");
+            await page.Locator("#approve").ClickAsync();
+            await Expect(page.Locator(".page-actions")).ToContainTextAsync("已批准");
+            await Expect(page.Locator("#print-card")).ToBeVisibleAsync();
             await page.Context.CloseAsync();
         }
 

@@ -83,7 +83,7 @@ public sealed class SubsidyUiTests(UiFixture ui, ITestOutputHelper output)
         await Expect(receipt).ToContainTextAsync("¥300.00");
         await Expect(rehab.GetByText("余额 ¥900.00")).ToBeVisibleAsync();
         await rehab.Locator("#finish-service").ClickAsync();
-        await Expect(rehab.Locator(".page-subtitle")).ToContainTextAsync("已服务");
+        await Expect(rehab.Locator(".page-subtitle")).ToContainTextAsync("待回访");
         await Screenshots.SaveAsync(rehab, "workspace-settled");
         Assert.Equal(900m, await ui.App.WithDbAsync(db => db.ServiceCardItems.Where(i => i.CaseId == c.Id).Select(i => i.ApprovedAmount - i.Spent).FirstAsync()));
     }
