@@ -6,8 +6,8 @@ using Kangfu.Web.Modules.Registry.Import;
 using Kangfu.Web.Modules.Registry.PersonList;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
+using Kangfu.Web.Platform.Excel;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Kangfu.Web.Modules.Registry.Export;
 
@@ -38,21 +38,22 @@ public sealed class ExportPersons(KangfuDbFactory dbFactory, AuditLog audit, Reg
         }
         var persons = await query.OrderBy(p => p.AreaCode).ThenBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
         var names = await db.Areas.AsNoTracking().Where(a => a.DistrictCode == user.DistrictCode).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
-        var content = await WriteAsync(persons, new ExportContext(!unmasked, names), ct);
+        var stamp = ExportStamps.For(user, clock);
+        var content = await WriteAsync(persons, new ExportContext(!unmasked, names), stamp, ct);
         await audit.WriteAsync(user, AuditActions.Export, nameof(Person), null,
-            $"导出{count}人，{(unmasked ? "未脱敏" : "已脱敏")}；{detail}", ct: ct);
-        var stamp = clock.GetLocalNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        return new ExportFile(content, $"残疾人名册_{stamp}.xlsx", count);
+            $"导出{count}人，{(unmasked ? "未脱敏" : "已脱敏")}，水印追踪号{stamp.TraceId}；{detail}", ct: ct);
+        var time = clock.GetLocalNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        return new ExportFile(content, $"残疾人名册_{time}.xlsx", count);
     }
 
-    private static async Task<Stream> WriteAsync(List<Person> persons, ExportContext context, CancellationToken ct)
+    private static async Task<Stream> WriteAsync(List<Person> persons, ExportContext context, ExportStamp stamp, CancellationToken ct)
     {
         var columns = PersonColumns.Exported(context.Masked).ToList();
         var stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         object rows = persons.Count > 0
-            ? persons.Select(p => columns.ToDictionary(c => c.Header, c => (object?)c.Write(p, context)))
+            ? persons.Select(p => columns.ToDictionary(c => c.Header, c => (object?)FormulaGuard.Neutralise(c.Write(p, context))))
             : EmptyTable(columns);
-        await stream.SaveAsAsync(rows, cancellationToken: ct);
+        await WatermarkedWorkbook.SaveAsync(stream, "残疾人名册", rows, stamp, ct);
         stream.Position = 0;
         return stream;
     }
