@@ -868,6 +868,11 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("area_code")
                         .IsFixedLength();
 
+                    b.Property<string>("BankAccount")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
@@ -885,13 +890,18 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("certificate_issue_date");
 
                     b.Property<string>("CertificateNumber")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("certificate_number");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(2800)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("diagnosis");
 
                     b.Property<int?>("Grade")
                         .HasColumnType("INTEGER")
@@ -903,7 +913,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("guardian_name");
 
                     b.Property<string>("GuardianPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("guardian_phone");
 
@@ -913,9 +923,15 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id_number")
+                        .HasColumnName("id_number");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_hash")
                         .IsFixedLength();
 
                     b.Property<string>("Name")
@@ -931,7 +947,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("name_initials");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
@@ -970,7 +986,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode", "CertificateNumber");
 
-                    b.HasIndex("DistrictCode", "IdNumber")
+                    b.HasIndex("DistrictCode", "IdNumberHash")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "Name");
@@ -1059,7 +1075,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("categories");
 
                     b.Property<string>("CertificateNumber")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("certificate_number");
 
@@ -1113,7 +1129,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("person_signature");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
