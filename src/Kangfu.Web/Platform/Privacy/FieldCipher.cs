@@ -26,6 +26,10 @@ public sealed class FieldCipher(FieldKeyRing keys, FieldCipherAlgorithm algorith
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
 
+    /// <summary>AesGcm instances are not thread-safe but costly to create: one per thread and key.</summary>
+    [ThreadStatic]
+    private static Dictionary<byte[], AesGcm>? aesByKey;
+
     public FieldCipherAlgorithm Algorithm { get; } = algorithm;
 
     public static bool IsProtected(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
@@ -68,8 +72,7 @@ public sealed class FieldCipher(FieldKeyRing keys, FieldCipherAlgorithm algorith
             return Sm4(true, key, nonce, plain, aad);
         }
         var cipher = new byte[plain.Length + TagBytes];
-        using var aes = new AesGcm(key.AesKey, TagBytes);
-        aes.Encrypt(nonce, plain, cipher.AsSpan(0, plain.Length), cipher.AsSpan(plain.Length), aad);
+        Aes(key).Encrypt(nonce, plain, cipher.AsSpan(0, plain.Length), cipher.AsSpan(plain.Length), aad);
         return cipher;
     }
 
@@ -80,9 +83,19 @@ public sealed class FieldCipher(FieldKeyRing keys, FieldCipherAlgorithm algorith
             return Sm4(false, key, nonce, sealedBytes, aad);
         }
         var plain = new byte[sealedBytes.Length - TagBytes];
-        using var aes = new AesGcm(key.AesKey, TagBytes);
-        aes.Decrypt(nonce, sealedBytes.AsSpan(0, plain.Length), sealedBytes.AsSpan(plain.Length), plain, aad);
+        Aes(key).Decrypt(nonce, sealedBytes.AsSpan(0, plain.Length), sealedBytes.AsSpan(plain.Length), plain, aad);
         return plain;
+    }
+
+    private static AesGcm Aes(FieldKey key)
+    {
+        aesByKey ??= new Dictionary<byte[], AesGcm>(ReferenceEqualityComparer.Instance);
+        if (!aesByKey.TryGetValue(key.AesKey, out var aes))
+        {
+            aes = new AesGcm(key.AesKey, TagBytes);
+            aesByKey[key.AesKey] = aes;
+        }
+        return aes;
     }
 
     private static byte[] Sm4(bool encrypt, FieldKey key, byte[] nonce, byte[] input, byte[] aad)
