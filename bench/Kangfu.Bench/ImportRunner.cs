@@ -1,7 +1,7 @@
-using Kangfu.Web.Modules.Catalog;
 using System.Diagnostics;
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
+using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Registry;
 using Kangfu.Web.Modules.Registry.Import;
