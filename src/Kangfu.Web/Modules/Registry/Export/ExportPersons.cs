@@ -22,7 +22,8 @@ public sealed class ExportPersons(KangfuDbFactory dbFactory, AuditLog audit, Reg
     public async Task<ExportFile> HandleAsync(UserContext user, PersonFilter filter, bool unmasked, CancellationToken ct = default)
     {
         user.Demand(Permission.PersonExport);
-        var detail = "筛选条件：" + JsonSerializer.Serialize(filter with { Page = 1, PageSize = 0 }, AuditJson.Options);
+        // The audit log is not encrypted: a searched ID, certificate or phone number is recorded masked.
+        var detail = "筛选条件：" + JsonSerializer.Serialize(filter with { Page = 1, PageSize = 0, Query = MaskedQuery(filter.Query) }, AuditJson.Options);
         if (unmasked && !user.Can(Permission.PersonExportUnmasked))
         {
             await audit.WriteAsync(user, AuditActions.Export, nameof(Person), null, "未脱敏导出；" + detail, "拒绝", ct: ct);
@@ -57,6 +58,13 @@ public sealed class ExportPersons(KangfuDbFactory dbFactory, AuditLog audit, Reg
         stream.Position = 0;
         return stream;
     }
+
+    private static string? MaskedQuery(string? query) => query?.Trim() switch
+    {
+        { Length: >= 15 } q when q.Count(char.IsAsciiDigit) >= 15 => Platform.Privacy.Mask.IdNumber(q),
+        { Length: >= 7 } q when q.All(c => char.IsAsciiDigit(c) || c is '-' or ' ') => Platform.Privacy.Mask.Phone(q),
+        var q => q,
+    };
 
     private static System.Data.DataTable EmptyTable(IEnumerable<PersonColumn> columns)
     {
