@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
+using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Registry;
 using Kangfu.Web.Modules.Registry.Import;
@@ -23,13 +24,16 @@ internal sealed class ImportRunner(WebApplication app, DatabaseProvider provider
 
     public static async Task<ImportRunner> CreateAsync(DatabaseProvider provider, string connectionString, string importFolder)
     {
+        // Field encryption as in production, with a throw-away key ring; KANGFU_BENCH_CIPHER=Sm4 measures SM4-GCM.
+        var cipher = Enum.Parse<Kangfu.Web.Platform.Privacy.FieldCipherAlgorithm>(Environment.GetEnvironmentVariable("KANGFU_BENCH_CIPHER") ?? "AesGcm");
+        Kangfu.Web.Platform.Privacy.FieldProtection.Configure(Kangfu.Web.Platform.Privacy.FieldKeyRing.Generate(), cipher);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Configuration["Database:Provider"] = provider.ToString();
         builder.Configuration["Database:ConnectionString"] = connectionString;
         builder.Configuration["Registry:ImportFolder"] = importFolder;
         builder.Services.AddKangfuPlatform().AddKangfuData(builder.Configuration).AddAudit().AddAccess().AddOrganization()
-            .AddRegistry(builder.Configuration);
+            .AddRegistry(builder.Configuration).AddCatalog();
         var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         await using (var db = scope.ServiceProvider.GetRequiredService<KangfuDbFactory>().CreateDbContext())

@@ -12,11 +12,13 @@ using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Cli;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Logging;
+using Kangfu.Web.Platform.Privacy;
 
 // "--demo" is a flag, not a key with a value: without "=true" the configuration would swallow the next argument (e.g. --urls).
 var builder = WebApplication.CreateBuilder(args.Select(a => a == "--demo" ? "--demo=true" : a).ToArray());
 builder.Logging.AddKangfuLogging();
 builder.Services.AddKangfuPlatform();
+builder.Services.AddFieldEncryption(builder.Configuration, builder.Environment);
 builder.Services.AddKangfuData(builder.Configuration);
 builder.Services.AddAudit();
 builder.Services.AddAccess();

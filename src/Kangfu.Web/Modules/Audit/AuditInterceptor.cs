@@ -75,7 +75,8 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name is nameof(IVersioned.Version) or "UpdatedAt" or "CreatedAt")
+            // Blind indexes (…Hash) are derived from an audited field; a legacy one holds the plaintext it replaces.
+            if (name is nameof(IVersioned.Version) or "UpdatedAt" or "CreatedAt" || name.EndsWith("Hash", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -30,12 +30,15 @@ public enum GuardianRelation
 }
 
 /// <summary>A person in the district registry. Identity facts (birth date, sex) are derived from the ID number.</summary>
-public sealed class Person : ITenantEntity, IAudited, IVersioned
+public sealed class Person : ITenantEntity, IAudited, IVersioned, IHasBlindIndex
 {
     public string DistrictCode { get; set; } = "";
     public Guid Id { get; set; }
+    /// <summary>Encrypted at rest (<see cref="FieldProtection"/>); searched and kept unique through <see cref="IdNumberHash"/>.</summary>
     [Sensitive(SensitiveKind.IdNumber)]
     public string IdNumber { get; set; } = "";
+    /// <summary>Blind index of <see cref="IdNumber"/> (HMAC-SHA256), set on save.</summary>
+    public string IdNumberHash { get; set; } = "";
     [Sensitive(SensitiveKind.Name)]
     public string Name { get; set; } = "";
     public string NameInitials { get; set; } = "";
@@ -58,6 +61,12 @@ public sealed class Person : ITenantEntity, IAudited, IVersioned
     public GuardianRelation? GuardianRelation { get; set; }
     [Sensitive(SensitiveKind.Phone)]
     public string? GuardianPhone { get; set; }
+    /// <summary>Bank account for subsidy payments (encrypted at rest).</summary>
+    [Sensitive(SensitiveKind.Phone)]
+    public string? BankAccount { get; set; }
+    /// <summary>Diagnosis (encrypted at rest); never shown in lists or exports.</summary>
+    [Sensitive(SensitiveKind.Name)]
+    public string? Diagnosis { get; set; }
     public PersonStatus Status { get; set; } = PersonStatus.Registered;
     public DateOnly? StatusDate { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -70,6 +79,8 @@ public sealed class Person : ITenantEntity, IAudited, IVersioned
     public int AgeOn(DateOnly date) => Ages.CompletedYears(BirthDate, date);
 
     public string MaskedIdNumber => Mask.IdNumber(IdNumber);
+
+    public void RefreshBlindIndexes(BlindIndex index) => IdNumberHash = index.IdNumber(IdNumber);
 }
 
 public static class Ages

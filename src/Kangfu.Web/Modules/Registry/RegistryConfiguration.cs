@@ -1,3 +1,4 @@
+using Kangfu.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,18 +11,22 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.ToTable("registry_persons");
         b.HasKey(p => new { p.DistrictCode, p.Id });
         b.Property(p => p.DistrictCode).HasMaxLength(6).IsFixedLength();
-        b.Property(p => p.IdNumber).HasMaxLength(18).IsFixedLength();
+        // Encrypted identifiers: enc:A1:base64(nonce‖ciphertext‖tag) — about 4/3·(28 + UTF-8 length) + 8 characters.
+        b.Property(p => p.IdNumber).HasMaxLength(100).HasConversion(FieldProtection.Converter);
+        b.Property(p => p.IdNumberHash).HasMaxLength(64).IsFixedLength();
+        b.Property(p => p.BankAccount).HasMaxLength(120).HasConversion(FieldProtection.RandomizedConverter);
+        b.Property(p => p.Diagnosis).HasMaxLength(2800).HasConversion(FieldProtection.RandomizedConverter);
         b.Property(p => p.Name).HasMaxLength(50);
         b.Property(p => p.NameInitials).HasMaxLength(200);
-        b.Property(p => p.CertificateNumber).HasMaxLength(20);
+        b.Property(p => p.CertificateNumber).HasMaxLength(100).HasConversion(FieldProtection.NullableConverter);
         b.Property(p => p.AreaCode).HasMaxLength(12).IsFixedLength();
         b.Property(p => p.Address).HasMaxLength(200);
-        b.Property(p => p.Phone).HasMaxLength(20);
+        b.Property(p => p.Phone).HasMaxLength(100).HasConversion(FieldProtection.NullableConverter);
         b.Property(p => p.GuardianName).HasMaxLength(50);
-        b.Property(p => p.GuardianPhone).HasMaxLength(20);
+        b.Property(p => p.GuardianPhone).HasMaxLength(100).HasConversion(FieldProtection.NullableConverter);
         b.Ignore(p => p.CertificateExpiry);
         b.Ignore(p => p.MaskedIdNumber);
-        b.HasIndex(p => new { p.DistrictCode, p.IdNumber }).IsUnique();
+        b.HasIndex(p => new { p.DistrictCode, p.IdNumberHash }).IsUnique();
         b.HasIndex(p => new { p.DistrictCode, p.CertificateNumber });
         b.HasIndex(p => new { p.DistrictCode, p.AreaCode });
         b.HasIndex(p => new { p.DistrictCode, p.Name });

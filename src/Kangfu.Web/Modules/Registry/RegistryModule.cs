@@ -11,6 +11,8 @@ public sealed class RegistryOptions
     public int ExportMaxRows { get; set; } = 100_000;
     /// <summary>Where uploaded files wait between validation and confirmation (a folder per batch).</summary>
     public string ImportFolder { get; set; } = Path.Combine(Path.GetTempPath(), "kangfu-imports");
+    /// <summary>ZIP bomb limits checked on an .xlsx before parsing.</summary>
+    public Platform.Uploads.UploadLimits Upload { get; set; } = new();
 }
 
 public static class RegistryModule

@@ -13,9 +13,9 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<Intake>
         b.Property(i => i.AreaCode).HasMaxLength(12).IsFixedLength();
         b.Property(i => i.CreatedBy).HasMaxLength(450);
         b.Property(i => i.Name).HasMaxLength(50);
-        b.Property(i => i.Phone).HasMaxLength(20);
+        b.Property(i => i.Phone).HasMaxLength(100).HasConversion(Platform.Privacy.FieldProtection.NullableConverter);
         b.Property(i => i.GuardianName).HasMaxLength(50);
-        b.Property(i => i.CertificateNumber).HasMaxLength(20);
+        b.Property(i => i.CertificateNumber).HasMaxLength(100).HasConversion(Platform.Privacy.FieldProtection.NullableConverter);
         // One form per person per year.
         b.HasIndex(i => new { i.DistrictCode, i.PersonId, i.Year }).IsUnique();
         b.HasIndex(i => new { i.DistrictCode, i.AreaCode, i.Year });

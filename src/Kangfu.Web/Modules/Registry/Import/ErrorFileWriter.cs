@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Kangfu.Web.Modules.Registry.Import.Sheets;
-using MiniExcelLibs;
+using Kangfu.Web.Platform.Excel;
 
 namespace Kangfu.Web.Modules.Registry.Import;
 
@@ -22,12 +22,13 @@ internal sealed class ErrorFileWriter(string spoolPath) : IDisposable
     }
 
     /// <summary>Writes the .xlsx (nothing when there were no bad rows) and removes the spool.</summary>
-    public void Save(string path, SheetRow header)
+    public async Task SaveAsync(string path, SheetRow header, ExportStamp stamp, CancellationToken ct)
     {
-        spool.Dispose();
+        await spool.DisposeAsync();
         if (Count > 0)
         {
-            MiniExcel.SaveAs(path, Rows(Headers(header)), overwriteFile: true);
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
+            await WatermarkedWorkbook.SaveAsync(file, "错误行", Rows(Headers(header)), stamp, ct);
         }
         File.Delete(spoolPath);
     }
@@ -42,9 +43,9 @@ internal sealed class ErrorFileWriter(string spoolPath) : IDisposable
             var cells = new Dictionary<string, object?>(headers.Count + 1);
             foreach (var (index, header) in headers)
             {
-                cells[header] = index < row.Cells.Count ? row.Cells[index] : null;
+                cells[header] = FormulaGuard.Neutralise(index < row.Cells.Count ? row.Cells[index] : null);
             }
-            cells[PersonColumns.ErrorNoteHeader] = row.Note;
+            cells[PersonColumns.ErrorNoteHeader] = FormulaGuard.Neutralise(row.Note);
             yield return cells;
         }
     }
@@ -61,7 +62,7 @@ internal sealed class ErrorFileWriter(string spoolPath) : IDisposable
             {
                 continue;
             }
-            headers.Add((i, text.Length == 0 || !used.Add(text) ? $"第{i + 1}列" : text));
+            headers.Add((i, text.Length == 0 || !used.Add(text) ? $"第{i + 1}列" : FormulaGuard.Neutralise(text)!));
         }
         return headers;
     }

@@ -10,6 +10,8 @@ namespace Kangfu.Web.Modules.Registry.Import;
 /// </summary>
 public sealed class ImportStorage(RegistryOptions options)
 {
+    public Platform.Uploads.UploadLimits UploadLimits => options.Upload;
+
     public string Folder(Guid batchId) => Path.Combine(options.ImportFolder, batchId.ToString("N"));
 
     public string UploadPath(Guid batchId) => Path.Combine(Folder(batchId), "upload.bin");

@@ -1,4 +1,5 @@
 using Kangfu.Web.Platform.Data;
+using Kangfu.Web.Platform.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -54,10 +55,11 @@ public static class PersonBulkWriter
             await importer.StartRowAsync(ct);
             await importer.WriteAsync(p.DistrictCode, NpgsqlDbType.Text, ct);
             await importer.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
-            await importer.WriteAsync(p.IdNumber, NpgsqlDbType.Text, ct);
+            await importer.WriteAsync(FieldProtection.Protect(p.IdNumber), NpgsqlDbType.Text, ct);
+            await importer.WriteAsync(FieldProtection.BlindIndex.IdNumber(p.IdNumber), NpgsqlDbType.Text, ct);
             foreach (var field in PersonFields.Data)
             {
-                await PostgresCopy.WriteAsync(importer, field.Get(p), field.Kind, ct);
+                await PostgresCopy.WriteAsync(importer, field.Stored(p), field.Kind, ct);
             }
             await importer.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, ct);
             await importer.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, ct);

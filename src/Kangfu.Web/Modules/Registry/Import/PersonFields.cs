@@ -27,6 +27,12 @@ internal sealed record PersonField(string Property, string Column, ColumnKey Sou
         _ => FieldKind.Number,
     };
 
+    /// <summary>Encrypted at rest: bulk writers store <see cref="Stored"/> (EF applies the same converter itself).</summary>
+    public bool Encrypted { get; } = Property is nameof(Person.CertificateNumber) or nameof(Person.Phone) or nameof(Person.GuardianPhone);
+
+    /// <summary>The value as the column stores it: the ciphertext of an encrypted field.</summary>
+    public object? Stored(Person p) => Encrypted && Get(p) is string text ? FieldProtection.Protect(text) : Get(p);
+
     /// <summary>The value as the audit log shows it: sensitive values masked as the audit interceptor masks them.</summary>
     public object? AuditValue(Person p) => Get(p) is { } value && Sensitive is { } kind
         ? kind switch

@@ -1,4 +1,5 @@
 using Kangfu.Web.Platform.Data;
+using Kangfu.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -31,10 +32,11 @@ internal sealed class PostgresMergeSession(KangfuDbContext db, IDbContextTransac
         var p = row.Person!;
         await importer.StartRowAsync(ct);
         await importer.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
-        await importer.WriteAsync(p.IdNumber, NpgsqlDbType.Text, ct);
+        await importer.WriteAsync(FieldProtection.Protect(p.IdNumber), NpgsqlDbType.Text, ct);
+        await importer.WriteAsync(FieldProtection.BlindIndex.IdNumber(p.IdNumber), NpgsqlDbType.Text, ct);
         foreach (var field in PersonFields.Data)
         {
-            await PostgresCopy.WriteAsync(importer, field.Get(p), field.Kind, ct);
+            await PostgresCopy.WriteAsync(importer, field.Stored(p), field.Kind, ct);
         }
         await importer.WriteAsync(p.Version, NpgsqlDbType.Uuid, ct);
         await importer.WriteAsync(MergeTexts.Changes(row), NpgsqlDbType.Text, ct);

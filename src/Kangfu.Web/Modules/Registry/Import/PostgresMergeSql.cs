@@ -7,14 +7,14 @@ internal static class PostgresMergeSql
 
     /// <summary>Locks out other writers of the registry (readers are not blocked) and creates the staging table.</summary>
     public static readonly string LockAndCreateStaging =
-        "LOCK TABLE registry_persons IN SHARE ROW EXCLUSIVE MODE; CREATE TEMP TABLE import_staging (id uuid NOT NULL, id_number text NOT NULL, "
+        "LOCK TABLE registry_persons IN SHARE ROW EXCLUSIVE MODE; CREATE TEMP TABLE import_staging (id uuid NOT NULL, id_number text NOT NULL, id_number_hash text NOT NULL, "
         + string.Join(", ", PersonFields.Data.Select(f => f.Column + " " + SqlType(f.Kind)))
         + ", version uuid NOT NULL, changes text, event_detail text, audit_id uuid NOT NULL, event_id uuid NOT NULL) ON COMMIT DROP";
 
     public static readonly string CopyStaging =
-        $"COPY import_staging (id, id_number, {DataColumns}, version, changes, event_detail, audit_id, event_id) FROM STDIN (FORMAT BINARY)";
+        $"COPY import_staging (id, id_number, id_number_hash, {DataColumns}, version, changes, event_detail, audit_id, event_id) FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>Upsert by (district_code, id_number); an existing row keeps its id and is touched only when a present column differs.</summary>
+    /// <summary>Upsert by (district_code, id_number_hash), the blind index of the encrypted ID number; an existing row keeps its id and is touched only when a present column differs.</summary>
     public static string Merge(IReadOnlyList<PersonField> updatable)
     {
         var set = string.Join(", ", updatable.Select(f => $"{f.Column} = EXCLUDED.{f.Column}"));
@@ -24,12 +24,12 @@ internal static class PostgresMergeSql
         var source = string.Join(", ", PersonFields.Data.Select(f => "s." + f.Column));
         return $"""
             WITH merged AS (
-                INSERT INTO registry_persons AS t (district_code, id, id_number, {DataColumns}, created_at, updated_at, version)
-                SELECT @district, s.id, s.id_number, {source}, @now, @now, s.version FROM import_staging s
-                ON CONFLICT (district_code, id_number) DO UPDATE
+                INSERT INTO registry_persons AS t (district_code, id, id_number, id_number_hash, {DataColumns}, created_at, updated_at, version)
+                SELECT @district, s.id, s.id_number, s.id_number_hash, {source}, @now, @now, s.version FROM import_staging s
+                ON CONFLICT (district_code, id_number_hash) DO UPDATE
                 SET {set}, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
                 WHERE ({current}) IS DISTINCT FROM ({incoming})
-                RETURNING t.id, t.id_number, (t.xmax = 0) AS inserted
+                RETURNING t.id, t.id_number_hash, (t.xmax = 0) AS inserted
             ){AuditAndEvents}
             SELECT (count(*) FILTER (WHERE inserted))::int, (count(*) FILTER (WHERE NOT inserted))::int FROM merged
             """;
@@ -41,18 +41,18 @@ internal static class PostgresMergeSql
                 INSERT INTO audit_entries (district_code, id, at, user_id, user_name, roles, area_code, ip, action, entity_type, entity_id, changes, result)
                 SELECT @district, s.audit_id, @now, @user_id, @user_name, @roles, @area, @ip,
                        CASE WHEN m.inserted THEN 'create' ELSE 'update' END, 'Person', m.id::text, s.changes, '成功'
-                FROM merged m JOIN import_staging s ON s.id_number = m.id_number
+                FROM merged m JOIN import_staging s ON s.id_number_hash = m.id_number_hash
             ), events AS (
                 INSERT INTO registry_person_events (district_code, id, person_id, at, kind, title, detail, actor_name)
                 SELECT @district, s.event_id, m.id, @now, '{MergeTexts.EventKind}',
                        CASE WHEN m.inserted THEN '{MergeTexts.CreatedTitle}' ELSE '{MergeTexts.UpdatedTitle}' END, s.event_detail, @actor
-                FROM merged m JOIN import_staging s ON s.id_number = m.id_number
+                FROM merged m JOIN import_staging s ON s.id_number_hash = m.id_number_hash
             )
         """;
 
     /// <summary>Binary COPY straight into registry_persons, for new persons only (demo data).</summary>
     public static readonly string CopyPersons =
-        $"COPY registry_persons (district_code, id, id_number, {DataColumns}, created_at, updated_at, version) FROM STDIN (FORMAT BINARY)";
+        $"COPY registry_persons (district_code, id, id_number, id_number_hash, {DataColumns}, created_at, updated_at, version) FROM STDIN (FORMAT BINARY)";
 
     private static string SqlType(FieldKind kind) => kind switch
     {

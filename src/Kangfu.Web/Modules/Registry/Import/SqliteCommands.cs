@@ -1,3 +1,4 @@
+using Kangfu.Web.Platform.Privacy;
 using Microsoft.Data.Sqlite;
 
 namespace Kangfu.Web.Modules.Registry.Import;
@@ -12,8 +13,8 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
     private readonly Dictionary<string, SqliteCommand> commands = [];
 
     public SqliteCommand InsertPerson => Get("insert-person",
-        $"INSERT INTO registry_persons (district_code, id, id_number, {DataColumns}, created_at, updated_at, version) VALUES "
-        + $"($district_code, $id, $id_number, {string.Join(", ", PersonFields.Data.Select(f => "$" + f.Column))}, $created_at, $updated_at, $version)");
+        $"INSERT INTO registry_persons (district_code, id, id_number, id_number_hash, {DataColumns}, created_at, updated_at, version) VALUES "
+        + $"($district_code, $id, $id_number, $id_number_hash, {string.Join(", ", PersonFields.Data.Select(f => "$" + f.Column))}, $created_at, $updated_at, $version)");
 
     public SqliteCommand UpdatePerson(IReadOnlyList<PersonField> updatable) => Get("update-person",
         $"UPDATE registry_persons SET {string.Join(", ", updatable.Select(f => $"{f.Column} = ${f.Column}"))}, updated_at = $updated_at, version = $version "
@@ -32,10 +33,11 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
     {
         Set(command, "district_code", p.DistrictCode);
         Set(command, "id", p.Id);
-        Set(command, "id_number", p.IdNumber);
+        Set(command, "id_number", FieldProtection.Protect(p.IdNumber));
+        Set(command, "id_number_hash", FieldProtection.BlindIndex.IdNumber(p.IdNumber));
         foreach (var field in PersonFields.Data)
         {
-            Set(command, field.Column, field.Get(p));
+            Set(command, field.Column, field.Stored(p));
         }
         Set(command, "created_at", p.CreatedAt);
         Set(command, "updated_at", p.UpdatedAt);

@@ -31,7 +31,7 @@ public sealed class StartImport(KangfuDbFactory dbFactory, ImportStorage storage
         try
         {
             var sha = await storage.SaveUploadAsync(batchId, content, ct);
-            var kind = ImportFileKinds.Detect(storage.UploadPath(batchId), name);
+            var kind = ImportFileKinds.Detect(storage.UploadPath(batchId), name, storage.UploadLimits);
             map = ImportPipeline.Probe(storage.UploadPath(batchId), kind);
             total = Math.Max(1, SheetReader.CountRows(storage.UploadPath(batchId), kind) - map.Header.Number);
             await CreateBatchAsync(user, batchId, name, sha, ct);

@@ -20,7 +20,7 @@ internal sealed class ValidateImport(KangfuDbFactory dbFactory, ImportStorage st
         {
             context = await ImportContext.LoadAsync(db, user, clock, ct);
         }
-        using var pipeline = ImportPipeline.Open(path, ImportFileKinds.Detect(path, fileName));
+        using var pipeline = ImportPipeline.Open(path, ImportFileKinds.Detect(path, fileName, storage.UploadLimits));
         var validator = new RowValidator(pipeline.Map, context);
         var tally = new ImportTally();
         using (var errors = new ErrorFileWriter(storage.ErrorRowsPath(id)))
@@ -36,7 +36,7 @@ internal sealed class ValidateImport(KangfuDbFactory dbFactory, ImportStorage st
                 }
                 job.Advance();
             }
-            errors.Save(storage.ErrorFilePath(id), pipeline.Map.Header);
+            await errors.SaveAsync(storage.ErrorFilePath(id), pipeline.Map.Header, Export.ExportStamps.For(user, clock), ct);
         }
         var summary = tally.ToSummary(pipeline.Map.UnknownHeaders);
         storage.SaveSummary(id, summary);

@@ -102,7 +102,9 @@ public sealed class PersonListQuery(KangfuDbFactory dbFactory, TimeProvider cloc
     {
         if (q.Length == 18 || (q.Length >= 6 && q.All(char.IsAsciiDigit)))
         {
-            return q.Length == 18 ? query.Where(p => p.IdNumber == q) : query.Where(p => p.IdNumber.StartsWith(q));
+            // ID numbers are encrypted: only a whole number is searchable, through its blind index.
+            var hash = FieldProtection.BlindIndex.IdNumber(q);
+            return q.Length == 18 ? query.Where(p => p.IdNumberHash == hash) : query.Where(p => false);
         }
         if (q.Length is 20 or 22 && char.IsAsciiDigit(q[0]))
         {

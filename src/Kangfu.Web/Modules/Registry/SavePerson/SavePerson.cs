@@ -3,6 +3,7 @@ using Kangfu.Web.Modules.Registry.Pinyin;
 using Kangfu.Web.Modules.Registry.Shared;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
+using Kangfu.Web.Platform.Privacy;
 using Kangfu.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,9 +85,9 @@ public sealed class SavePerson(KangfuDbFactory dbFactory, TimeProvider clock)
         {
             errors[nameof(input.AreaCode)] = "所属社区须是您管辖范围内的社区（村）";
         }
-        var idNumber = ResidentId.Parse(input.IdNumber, today).Value;
+        var hash = FieldProtection.BlindIndex.IdNumber(ResidentId.Parse(input.IdNumber, today).Value);
         var self = input.Id ?? Guid.Empty;
-        if (await db.Persons.AnyAsync(p => p.DistrictCode == user.DistrictCode && p.IdNumber == idNumber && p.Id != self, ct))
+        if (await db.Persons.AnyAsync(p => p.DistrictCode == user.DistrictCode && p.IdNumberHash == hash && p.Id != self, ct))
         {
             errors[nameof(input.IdNumber)] = "该身份证号已在本区建档，不能重复登记。如属迁入或更正，请联系区残联核实";
         }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Kangfu.Web.Platform.Errors;
+using Kangfu.Web.Platform.Uploads;
 
 namespace Kangfu.Web.Modules.Registry.Import.Sheets;
 
@@ -18,7 +19,7 @@ public static class ImportFileKinds
 
     public const string Accepted = "请上传 .xlsx、.xls 或 .csv 格式的名册文件";
 
-    public static ImportFileKind Detect(string path, string fileName)
+    public static ImportFileKind Detect(string path, string fileName, UploadLimits? limits = null)
     {
         var head = new byte[4096];
         int read;
@@ -35,6 +36,7 @@ public static class ImportFileKinds
         var named = extension switch
         {
             ".xlsx" => ImportFileKind.Xlsx,
+            ".xlsm" or ".xltm" or ".xlam" => throw new DomainException("不接受启用宏的工作簿（" + extension + "）。请在Excel中另存为不含宏的工作簿（.xlsx）后重新上传。"),
             ".xls" => ImportFileKind.Xls,
             ".csv" or ".txt" => ImportFileKind.Csv,
             _ => throw new DomainException($"不支持的文件类型“{extension}”。{Accepted}。"),
@@ -42,6 +44,14 @@ public static class ImportFileKinds
         if (content != named)
         {
             throw new DomainException($"文件扩展名是“{extension}”，但文件内容是{Describe(content)}，文件可能已损坏或扩展名被改过。请用Excel另存为正确格式后重新上传。");
+        }
+        if (content == ImportFileKind.Xlsx)
+        {
+            UploadGuard.CheckWorkbookPackage(path, limits ?? new UploadLimits());
+        }
+        else if (content == ImportFileKind.Xls)
+        {
+            UploadGuard.CheckCompoundFile(path);
         }
         return content;
     }

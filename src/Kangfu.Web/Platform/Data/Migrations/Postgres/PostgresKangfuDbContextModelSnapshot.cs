@@ -1097,6 +1097,11 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnName("area_code")
                         .IsFixedLength();
 
+                    b.Property<string>("BankAccount")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("bank_account");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
@@ -1114,13 +1119,18 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnName("certificate_issue_date");
 
                     b.Property<string>("CertificateNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("certificate_number");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(2800)
+                        .HasColumnType("character varying(2800)")
+                        .HasColumnName("diagnosis");
 
                     b.Property<int?>("Grade")
                         .HasColumnType("integer")
@@ -1132,8 +1142,8 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnName("guardian_name");
 
                     b.Property<string>("GuardianPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("guardian_phone");
 
                     b.Property<int?>("GuardianRelation")
@@ -1142,9 +1152,15 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character(18)")
-                        .HasColumnName("id_number")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id_number");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("id_number_hash")
                         .IsFixedLength();
 
                     b.Property<string>("Name")
@@ -1160,8 +1176,8 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnName("name_initials");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("phone");
 
                     b.Property<int>("ReissueCount")
@@ -1199,7 +1215,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictCode", "CertificateNumber");
 
-                    b.HasIndex("DistrictCode", "IdNumber")
+                    b.HasIndex("DistrictCode", "IdNumberHash")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "Name");
@@ -1902,8 +1918,8 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnName("categories");
 
                     b.Property<string>("CertificateNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("certificate_number");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1956,8 +1972,8 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnName("person_signature");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("phone");
 
                     b.Property<int>("Sex")

@@ -1092,6 +1092,11 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("area_code")
                         .IsFixedLength();
 
+                    b.Property<string>("BankAccount")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
@@ -1109,13 +1114,18 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("certificate_issue_date");
 
                     b.Property<string>("CertificateNumber")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("certificate_number");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(2800)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("diagnosis");
 
                     b.Property<int?>("Grade")
                         .HasColumnType("INTEGER")
@@ -1127,7 +1137,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("guardian_name");
 
                     b.Property<string>("GuardianPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("guardian_phone");
 
@@ -1137,9 +1147,15 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id_number")
+                        .HasColumnName("id_number");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_hash")
                         .IsFixedLength();
 
                     b.Property<string>("Name")
@@ -1155,7 +1171,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("name_initials");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
@@ -1194,7 +1210,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode", "CertificateNumber");
 
-                    b.HasIndex("DistrictCode", "IdNumber")
+                    b.HasIndex("DistrictCode", "IdNumberHash")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "Name");
@@ -1897,7 +1913,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("categories");
 
                     b.Property<string>("CertificateNumber")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("certificate_number");
 
@@ -1951,7 +1967,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnName("person_signature");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
