@@ -15,6 +15,10 @@ public sealed class VersionedEntityTests
     {
         [typeof(InstitutionServiceArea)] = "link row: the institution's area set is replaced with the institution (which is versioned)",
         [typeof(CaseAccessGrant)] = "written by the referral workflow, revoked once (RevokedAt) by the system, never edited",
+        [typeof(Kangfu.Web.Modules.Referrals.CaseSignature)] = "signature image of a submitted assessment: inserted with the step, never edited",
+        [typeof(Kangfu.Web.Modules.ServiceRecords.ServiceSession)] = "session record: inserted; stamped once with its settlement inside the settlement, which is guarded by the versioned card item",
+        [typeof(Kangfu.Web.Modules.ServiceRecords.Settlement)] = "settlement: inserted once against the versioned card item, never edited",
+        [typeof(Kangfu.Web.Modules.Subsidies.FundSource)] = "fund source: a name created with its first budget, never edited (the budget is versioned)",
     };
 
     [Fact]
