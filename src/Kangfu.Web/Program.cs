@@ -31,6 +31,7 @@ if (await KangfuCommands.TryRunAsync(app, args))
 await KangfuStartup.PrepareAsync(app, args);
 app.UseKangfuPlatform();
 app.MapAccess();
+app.MapAudit();
 app.MapOrganization();
 app.MapRegistry();
 app.MapCatalog();

