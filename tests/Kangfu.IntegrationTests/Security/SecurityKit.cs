@@ -47,6 +47,16 @@ internal static class SecurityKit
     public static Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string password, string? code = null) =>
         client.PostAsJsonAsync("/api/auth/login", new { userName, password, code });
 
+    /// <summary>Signs in without a cookie container and returns the "kangfu.auth=…" cookie.</summary>
+    public static async Task<string?> LoginCookieAsync(WebApplicationFactory<Program> app, string userName)
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var response = await LoginAsync(client, userName, Password, Totp.CodeFor(userName));
+        return response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Where(c => c.StartsWith("kangfu.auth=", StringComparison.Ordinal)).Select(c => c.Split(';')[0]).FirstOrDefault()
+            : null;
+    }
+
     /// <summary>The same app with a hand-moved clock (a second host on the same database).</summary>
     public static WebApplicationFactory<Program> WithClock(KangfuApp app, ManualClock clock) =>
         app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
