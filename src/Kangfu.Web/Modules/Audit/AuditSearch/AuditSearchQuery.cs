@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Kangfu.Web.Modules.Access;
-using Kangfu.Web.Modules.Registry.PersonList;
 using Kangfu.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +10,9 @@ namespace Kangfu.Web.Modules.Audit.AuditSearch;
 public sealed record AuditSearchRequest(DateTime? From = null, DateTime? To = null, string? User = null, string? Action = null,
     string? EntityType = null, string? Area = null, string? Result = null, int? Page = null, int? PageSize = null);
 
+/// <summary>One page of audit rows.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Total, int Page, int PageSize);
+
 public sealed record AuditRow(long Sequence, DateTime At, string? UserName, string? Roles, string? AreaCode, string? Ip,
     string Action, string EntityType, string? EntityId, string Result, string? Detail);
 
@@ -19,7 +21,7 @@ public sealed class AuditSearchQuery(KangfuDbFactory dbFactory)
 {
     public const int MaxPageSize = 200;
 
-    public async Task<PagedResult<AuditRow>> HandleAsync(UserContext user, AuditSearchRequest request, CancellationToken ct = default)
+    public async Task<AuditPage> HandleAsync(UserContext user, AuditSearchRequest request, CancellationToken ct = default)
     {
         user.Demand(Permission.AuditRead);
         await using var db = dbFactory.CreateDbContext();
@@ -28,7 +30,7 @@ public sealed class AuditSearchQuery(KangfuDbFactory dbFactory)
         var size = Math.Clamp(request.PageSize ?? 50, 1, MaxPageSize);
         var total = await query.CountAsync(ct);
         var items = await Project(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Sequence).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        return new PagedResult<AuditRow>(items, total, page, size);
+        return new AuditPage(items, total, page, size);
     }
 
     internal static IQueryable<AuditEntry> Filter(KangfuDbContext db, UserContext user, AuditSearchRequest r)
@@ -58,7 +60,7 @@ public sealed class AuditSearchQuery(KangfuDbFactory dbFactory)
         }
         if (!string.IsNullOrWhiteSpace(r.Area))
         {
-            var area = Organization.AreaCodes.Prefix(r.Area.Trim());
+            var area = AreaPrefix(r.Area.Trim());
             query = query.Where(a => a.AreaCode != null && a.AreaCode.StartsWith(area));
         }
         if (!string.IsNullOrWhiteSpace(r.Result))
@@ -66,6 +68,16 @@ public sealed class AuditSearchQuery(KangfuDbFactory dbFactory)
             query = query.Where(a => a.Result == r.Result.Trim());
         }
         return query;
+    }
+
+    /// <summary>"120116001000" → "120116001": a street's code finds its communities too.</summary>
+    private static string AreaPrefix(string code)
+    {
+        while (code.Length > 6 && code.EndsWith("000", StringComparison.Ordinal))
+        {
+            code = code[..^3];
+        }
+        return code;
     }
 
     internal static IQueryable<AuditRow> Project(IQueryable<AuditEntry> query) => query.Select(a =>
