@@ -49,7 +49,7 @@ public static class AuditChain
                 .Where(a => a.DistrictCode == district.Key)
                 .OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash })
-                .FirstOrDefaultAsync(ct);
+                .FirstOrDefaultAsync(ct).ConfigureAwait(false);
             Link(district, head?.Sequence ?? 0, head?.Hash ?? Genesis);
         }
     }
@@ -67,13 +67,32 @@ public static class AuditChain
         }
     }
 
+    /// <summary>How long a writer waits for the chain before giving up with an error (never hangs).</summary>
+    public static readonly TimeSpan WriterTimeout = TimeSpan.FromSeconds(60);
+
+    internal static async Task EnterAsync(CancellationToken ct)
+    {
+        if (!await Writer.WaitAsync(WriterTimeout, ct).ConfigureAwait(false))
+        {
+            throw new TimeoutException("审计日志写入繁忙，请稍后重试。");
+        }
+    }
+
+    internal static void Enter()
+    {
+        if (!Writer.Wait(WriterTimeout))
+        {
+            throw new TimeoutException("审计日志写入繁忙，请稍后重试。");
+        }
+    }
+
     /// <summary>True in an async flow that already holds <see cref="Writer"/> (a bulk import): its saves do not wait for it again.</summary>
     internal static readonly AsyncLocal<bool> HeldByThisFlow = new();
 
     /// <summary>Runs a bulk writer (imports) that appends to the chains over a whole transaction, holding the writer lock.</summary>
     internal static async Task<T> ExclusiveAsync<T>(Func<Task<T>> action, CancellationToken ct)
     {
-        await Writer.WaitAsync(ct);
+        await EnterAsync(ct).ConfigureAwait(false);
         HeldByThisFlow.Value = true;
         try
         {

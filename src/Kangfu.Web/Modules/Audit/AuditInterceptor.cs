@@ -29,12 +29,12 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
             {
                 if (!AuditChain.HeldByThisFlow.Value)
                 {
-                    await AuditChain.Writer.WaitAsync(cancellationToken);
+                    await AuditChain.EnterAsync(cancellationToken).ConfigureAwait(false);
                     holding.AddOrUpdate(context, this);
                 }
                 try
                 {
-                    await AuditChain.LinkAsync(context, added, cancellationToken);
+                    await AuditChain.LinkAsync(context, added, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -56,7 +56,7 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
             {
                 if (!AuditChain.HeldByThisFlow.Value)
                 {
-                    AuditChain.Writer.Wait();
+                    AuditChain.Enter();
                     holding.AddOrUpdate(context, this);
                 }
                 try
@@ -97,6 +97,20 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
     {
         Release(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A concurrency conflict (409) ends the save without SaveChangesFailed: release here too.</summary>
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
     }
 
     private void Release(DbContext? context)
