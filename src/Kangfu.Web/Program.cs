@@ -39,6 +39,7 @@ if (await KangfuCommands.TryRunAsync(app, args))
 await KangfuStartup.PrepareAsync(app, args);
 app.UseKangfuPlatform();
 app.MapAccess();
+app.MapAudit();
 app.MapOrganization();
 app.MapRegistry();
 app.MapCatalog();

@@ -27,7 +27,19 @@ public static class PlatformSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi();
-        services.AddAntiforgery();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "kangfu.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.AddWebHardening();
         services.AddDataProtection().SetApplicationName("Kangfu").PersistKeysToDbContext<KangfuDbContext>();
         services.AddHealthChecks().AddDbContextCheck<KangfuDbContext>("database");
         return services;
@@ -47,6 +59,7 @@ public static class PlatformSetup
         localization.RequestCultureProviders.Remove(
             localization.RequestCultureProviders.OfType<AcceptLanguageHeaderRequestCultureProvider>().First());
         app.UseRequestLocalization(localization);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
         {
@@ -55,6 +68,7 @@ public static class PlatformSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi();

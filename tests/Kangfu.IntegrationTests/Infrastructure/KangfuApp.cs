@@ -70,13 +70,17 @@ public abstract class KangfuApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        // Every test logs in from 127.0.0.1: the per-IP login limit is tested on its own (WebHardeningTests).
+        builder.UseSetting("Security:LoginPermitsPerMinute", "100000");
+        builder.UseSetting("Security:ExportPermitsPerMinute", "100000");
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientIp>());
     }
 
     /// <summary>An HTTP client signed in as one of the demo logins (cookies kept).</summary>
     public async Task<HttpClient> LoginAsync(string userName)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password, code = Totp.CodeFor(userName) });
         response.EnsureSuccessStatusCode();
         return client;
     }

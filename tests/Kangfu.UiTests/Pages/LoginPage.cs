@@ -13,6 +13,10 @@ public sealed class LoginPage(IPage page)
     {
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
+        if (Kangfu.IntegrationTests.Infrastructure.Totp.CodeFor(userName) is { } code)
+        {
+            await page.Locator("#code").FillAsync(code);
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
     }
 

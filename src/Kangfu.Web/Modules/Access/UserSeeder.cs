@@ -45,4 +45,20 @@ public sealed class UserSeeder(UserManager<AppUser> users, RoleManager<IdentityR
         await users.AddToRoleAsync(user, spec.Role);
         return user;
     }
+
+    /// <summary>
+    /// Binds a known TOTP secret (base32) to the account and turns the second factor on. For demo and test
+    /// accounts only: a real admin enrols at /account/mfa with a random secret.
+    /// </summary>
+    public async Task EnrollAuthenticatorAsync(AppUser user, string base32Secret)
+    {
+        if (await users.GetAuthenticatorKeyAsync(user) != base32Secret)
+        {
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", base32Secret);
+        }
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+    }
 }

@@ -1,10 +1,19 @@
 namespace Kangfu.Web.Modules.Audit;
 
-/// <summary>One audited action: a change, a sensitive read (reveal, export, print) or a login. Append-only.</summary>
+/// <summary>
+/// One audited action: a change, a sensitive read (reveal, export, print) or a login. Append-only and hash-chained
+/// per district: <see cref="Hash"/> is SHA-256 over the row's canonical form, which includes <see cref="Sequence"/>
+/// and the previous row's hash (see <see cref="AuditChain"/>).
+/// </summary>
 public sealed class AuditEntry
 {
     public string DistrictCode { get; set; } = "";
     public Guid Id { get; set; }
+    /// <summary>Position in the district's chain: 1, 2, 3, … without gaps.</summary>
+    public long Sequence { get; set; }
+    /// <summary>Hash of the row with Sequence − 1 (64 zeros for the first row).</summary>
+    public string PrevHash { get; set; } = "";
+    public string Hash { get; set; } = "";
     public DateTime At { get; set; }
     public string? UserId { get; set; }
     public string? UserName { get; set; }
@@ -29,5 +38,10 @@ public static class AuditActions
     public const string Import = "import";
     public const string Login = "login";
     public const string LoginFailed = "login-failed";
+    public const string LockedOut = "locked-out";
+    public const string MfaFailed = "mfa-failed";
+    public const string Logout = "logout";
+    public const string PasswordChanged = "password-changed";
+    public const string Search = "search";
     public const string Print = "print";
 }

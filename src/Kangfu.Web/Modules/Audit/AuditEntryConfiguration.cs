@@ -19,6 +19,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityType).HasMaxLength(60);
         b.Property(a => a.EntityId).HasMaxLength(60);
         b.Property(a => a.Result).HasMaxLength(200);
+        b.Property(a => a.PrevHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+        // One row per position: two writers that raced for the same chain head cannot both commit.
+        b.HasIndex(a => new { a.DistrictCode, a.Sequence }).IsUnique();
         b.HasIndex(a => new { a.DistrictCode, a.At });
         b.HasIndex(a => new { a.DistrictCode, a.EntityType, a.EntityId });
     }

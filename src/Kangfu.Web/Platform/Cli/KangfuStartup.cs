@@ -38,8 +38,11 @@ public static class KangfuStartup
         Console.WriteLine($"  演示账号（密码均为 {DemoDistrict.Password}）：");
         foreach (var login in logins)
         {
-            Console.WriteLine($"    {login.UserName,-12} {login.Role}（{login.Scope}）");
+            Console.WriteLine($"    {login.UserName,-12} {login.Role}（{login.Scope}）"
+                + (login.TotpSecret is { } secret ? $"  动态口令密钥 {secret}" : ""));
         }
+        Console.WriteLine("  管理员账号（系统/安全/审计）登录还需 6 位动态口令：把上面的密钥加入身份验证器应用（TOTP，30 秒，6 位），");
+        Console.WriteLine("  或运行 `oathtool --totp -b 密钥` 得到当前口令。");
         Console.WriteLine("  按 Ctrl+C 停止。");
         Console.WriteLine("==================================================================");
     }

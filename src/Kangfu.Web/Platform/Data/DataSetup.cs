@@ -63,6 +63,8 @@ public static class DataSetup
     public static async Task MigrateAsync(KangfuDbContext db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        await AuditChainBackfill.RunAsync(db, ct);
+        await AuditChain.ProtectAsync(db, ct);
         if (!db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kangfu.Web.Platform.Demo;
 
-public sealed record DemoLogin(string UserName, string Role, string Scope);
+public sealed record DemoLogin(string UserName, string Role, string Scope, string? TotpSecret = null);
 
 /// <summary>The demo district 天津市滨海新区 (120116): real area tree, institutions, one login per role, ~20,000 persons.</summary>
 public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, UserSeeder users, TimeProvider clock, CatalogSeeder catalog, ImportDevices devices, FollowUpRuleSeeder followUpRules,
@@ -17,6 +17,12 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
 {
     public const string DistrictCode = "120116";
     public const string Password = "Kangfu@2026demo";
+
+    /// <summary>
+    /// The known TOTP secret (base32) of a demo admin login (admin, security, auditor): add it to an authenticator app
+    /// (or scan the QR at /account/mfa after signing in) to get the 6-digit code. Printed in the demo banner. Demo only.
+    /// </summary>
+    public static string TotpSecret(string userName) => ("KFDEMO" + new string(userName.ToUpperInvariant().Where(c => c is >= 'A' and <= 'Z').ToArray())).PadRight(32, 'A');
     public const string TangguStreet = "120116001000";
 
     public async Task<IReadOnlyList<DemoLogin>> EnsureAsync(int persons, int seed = 20261123, CancellationToken ct = default)
@@ -92,9 +98,14 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
         };
         foreach (var (spec, _) in specs)
         {
-            await users.EnsureUserAsync(spec, Password);
+            var user = await users.EnsureUserAsync(spec, Password);
+            if (LoginHandler.MfaRoles.Contains(spec.Role))
+            {
+                await users.EnrollAuthenticatorAsync(user, TotpSecret(spec.UserName));
+            }
         }
-        return specs.Select(s => new DemoLogin(s.User.UserName, Roles.DisplayNames[s.User.Role], s.Scope)).ToList();
+        return specs.Select(s => new DemoLogin(s.User.UserName, Roles.DisplayNames[s.User.Role], s.Scope,
+            LoginHandler.MfaRoles.Contains(s.User.Role) ? TotpSecret(s.User.UserName) : null)).ToList();
     }
 
     private async Task EnsureDevicesAsync(CancellationToken ct)

@@ -12,7 +12,15 @@ namespace Kangfu.Web.Modules.Registry.Import;
 /// </summary>
 internal sealed class CommitImport(KangfuDbFactory dbFactory, ImportStorage storage, AuditLog audit, TimeProvider clock)
 {
-    public async Task HandleAsync(ImportJob job, UserContext user, ImportBatch batch, CancellationToken ct)
+    /// <summary>The merge appends its audit rows to the chain inside its transaction: it holds the chain's writer lock until commit.</summary>
+    public Task HandleAsync(ImportJob job, UserContext user, ImportBatch batch, CancellationToken ct) =>
+        AuditChain.ExclusiveAsync(async () =>
+        {
+            await RunAsync(job, user, batch, ct);
+            return true;
+        }, ct);
+
+    private async Task RunAsync(ImportJob job, UserContext user, ImportBatch batch, CancellationToken ct)
     {
         var path = storage.UploadPath(batch.Id);
         using var pipeline = ImportPipeline.Open(path, ImportFileKinds.Detect(path, batch.FileName, storage.UploadLimits));

@@ -34,7 +34,7 @@ internal static class ImportEndpoints
         {
             var file = await export.HandleAsync(await current.GetAsync(), request.ToFilter(), unmasked == true, ct);
             return Results.File(file.Content, XlsxContentType, file.FileName);
-        });
+        }).RequireRateLimiting(Platform.WebHardening.ExportPolicy);
     }
 
     public static IServiceCollection AddImportExport(this IServiceCollection services)

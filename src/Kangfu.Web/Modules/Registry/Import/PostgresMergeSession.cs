@@ -1,3 +1,4 @@
+using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -64,9 +65,64 @@ internal sealed class PostgresMergeSession(KangfuDbContext db, IDbContextTransac
         command.Parameters.AddWithValue("area", (object?)user.AreaPrefix ?? DBNull.Value);
         command.Parameters.AddWithValue("ip", (object?)user.Ip ?? DBNull.Value);
         command.Parameters.AddWithValue("actor", user.DisplayName);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return new MergeResult(reader.GetInt32(0), reader.GetInt32(1));
+        MergeResult result;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            result = new MergeResult(reader.GetInt32(0), reader.GetInt32(1));
+        }
+        await AppendAuditAsync(ct);
+        return result;
+    }
+
+    /// <summary>Chains the merge's audit rows onto the district's audit chain (the caller holds the chain's writer lock).</summary>
+    private async Task AppendAuditAsync(CancellationToken ct)
+    {
+        var user = context.User;
+        var tx = (NpgsqlTransaction)transaction.GetDbTransaction();
+        var rows = new List<AuditEntry>();
+        await using (var pending = new NpgsqlCommand(PostgresMergeSql.PendingAudit, Connection, tx))
+        await using (var reader = await pending.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var entry = AuditLog.For(user, context.Now, reader.GetString(2), nameof(Person), reader.GetString(1),
+                    await reader.IsDBNullAsync(3, ct) ? null : reader.GetString(3), districtCode: user.DistrictCode);
+                entry.Id = reader.GetGuid(0);
+                rows.Add(entry);
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        (long Sequence, string Hash) head = (0, AuditChain.Genesis);
+        await using (var query = new NpgsqlCommand(PostgresMergeSql.AuditHead, Connection, tx))
+        {
+            query.Parameters.AddWithValue("district", user.DistrictCode);
+            await using var reader = await query.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                head = (reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+        AuditChain.Link(rows, head.Sequence, head.Hash);
+        await using var copy = await Connection.BeginBinaryImportAsync(PostgresMergeSql.CopyAudit, ct);
+        foreach (var e in rows)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(e.DistrictCode, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.Id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(e.PrevHash, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.Hash, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.At, NpgsqlDbType.TimestampTz, ct);
+            foreach (var value in new[] { e.UserId, e.UserName, e.Roles, e.AreaCode, e.Ip, e.Action, e.EntityType, e.EntityId, e.Changes, e.Result })
+            {
+                await PostgresCopy.WriteAsync(copy, value, FieldKind.Text, ct);
+            }
+        }
+        await copy.CompleteAsync(ct);
     }
 
     public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);

@@ -9,7 +9,16 @@ internal static class PostgresMergeSql
     public static readonly string LockAndCreateStaging =
         "LOCK TABLE registry_persons IN SHARE ROW EXCLUSIVE MODE; CREATE TEMP TABLE import_staging (id uuid NOT NULL, id_number text NOT NULL, id_number_hash text NOT NULL, "
         + string.Join(", ", PersonFields.Data.Select(f => f.Column + " " + SqlType(f.Kind)))
-        + ", version uuid NOT NULL, changes text, event_detail text, audit_id uuid NOT NULL, event_id uuid NOT NULL) ON COMMIT DROP";
+        + ", version uuid NOT NULL, changes text, event_detail text, audit_id uuid NOT NULL, event_id uuid NOT NULL) ON COMMIT DROP; "
+        + "CREATE TEMP TABLE import_audit (audit_id uuid NOT NULL, entity_id text NOT NULL, action text NOT NULL, changes text) ON COMMIT DROP";
+
+    /// <summary>The audit rows the merge produced, in a stable order, to be hash-chained in C#.</summary>
+    public const string PendingAudit = "SELECT audit_id, entity_id, action, changes FROM import_audit ORDER BY audit_id";
+
+    public const string AuditHead = "SELECT sequence, hash FROM audit_entries WHERE district_code = @district ORDER BY sequence DESC LIMIT 1";
+
+    public const string CopyAudit =
+        "COPY audit_entries (district_code, id, sequence, prev_hash, hash, at, user_id, user_name, roles, area_code, ip, action, entity_type, entity_id, changes, result) FROM STDIN (FORMAT BINARY)";
 
     public static readonly string CopyStaging =
         $"COPY import_staging (id, id_number, id_number_hash, {DataColumns}, version, changes, event_detail, audit_id, event_id) FROM STDIN (FORMAT BINARY)";
@@ -38,9 +47,8 @@ internal static class PostgresMergeSql
     /// <summary>The audit and timeline rows of exactly the persons the merge inserted or updated (unchanged ones are not returned).</summary>
     private static readonly string AuditAndEvents = $"""
             , audit AS (
-                INSERT INTO audit_entries (district_code, id, at, user_id, user_name, roles, area_code, ip, action, entity_type, entity_id, changes, result)
-                SELECT @district, s.audit_id, @now, @user_id, @user_name, @roles, @area, @ip,
-                       CASE WHEN m.inserted THEN 'create' ELSE 'update' END, 'Person', m.id::text, s.changes, '成功'
+                INSERT INTO import_audit (audit_id, entity_id, action, changes)
+                SELECT s.audit_id, m.id::text, CASE WHEN m.inserted THEN 'create' ELSE 'update' END, s.changes
                 FROM merged m JOIN import_staging s ON s.id_number_hash = m.id_number_hash
             ), events AS (
                 INSERT INTO registry_person_events (district_code, id, person_id, at, kind, title, detail, actor_name)

@@ -47,24 +47,32 @@ internal sealed class SqliteMergeSession(IDbContextTransaction transaction, Sqli
         await transaction.DisposeAsync();
     }
 
-    private Task<int> AuditAsync(Person person, string action, string changes, CancellationToken ct)
+    private (long Sequence, string Hash)? head;
+
+    private async Task<int> AuditAsync(Person person, string action, string changes, CancellationToken ct)
     {
-        var command = commands.InsertAudit;
         var user = context.User;
-        SqliteCommands.Set(command, "district_code", person.DistrictCode);
-        SqliteCommands.Set(command, "id", Guid.CreateVersion7());
-        SqliteCommands.Set(command, "at", context.Now);
-        SqliteCommands.Set(command, "user_id", user.UserId);
-        SqliteCommands.Set(command, "user_name", user.UserName);
-        SqliteCommands.Set(command, "roles", string.Join(',', user.Roles));
-        SqliteCommands.Set(command, "area_code", user.AreaPrefix);
-        SqliteCommands.Set(command, "ip", user.Ip);
-        SqliteCommands.Set(command, "action", action);
-        SqliteCommands.Set(command, "entity_type", nameof(Person));
-        SqliteCommands.Set(command, "entity_id", person.Id.ToString());
-        SqliteCommands.Set(command, "changes", changes);
-        SqliteCommands.Set(command, "result", "成功");
-        return command.ExecuteNonQueryAsync(ct);
+        var entry = AuditLog.For(user, context.Now, action, nameof(Person), person.Id.ToString(), changes, districtCode: person.DistrictCode);
+        head ??= await commands.AuditHeadAsync(person.DistrictCode, ct);
+        head = AuditChain.Link([entry], head.Value.Sequence, head.Value.Hash);
+        var command = commands.InsertAudit;
+        SqliteCommands.Set(command, "district_code", entry.DistrictCode);
+        SqliteCommands.Set(command, "id", entry.Id);
+        SqliteCommands.Set(command, "sequence", entry.Sequence);
+        SqliteCommands.Set(command, "prev_hash", entry.PrevHash);
+        SqliteCommands.Set(command, "hash", entry.Hash);
+        SqliteCommands.Set(command, "at", entry.At);
+        SqliteCommands.Set(command, "user_id", entry.UserId);
+        SqliteCommands.Set(command, "user_name", entry.UserName);
+        SqliteCommands.Set(command, "roles", entry.Roles);
+        SqliteCommands.Set(command, "area_code", entry.AreaCode);
+        SqliteCommands.Set(command, "ip", entry.Ip);
+        SqliteCommands.Set(command, "action", entry.Action);
+        SqliteCommands.Set(command, "entity_type", entry.EntityType);
+        SqliteCommands.Set(command, "entity_id", entry.EntityId);
+        SqliteCommands.Set(command, "changes", entry.Changes);
+        SqliteCommands.Set(command, "result", entry.Result);
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     private Task<int> EventAsync(Person person, string title, string detail, CancellationToken ct)

@@ -215,10 +215,22 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
                     b.Property<string>("Ip")
                         .HasMaxLength(45)
                         .HasColumnType("character varying(45)")
                         .HasColumnName("ip");
+
+                    b.Property<string>("PrevHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("prev_hash");
 
                     b.Property<string>("Result")
                         .IsRequired()
@@ -230,6 +242,10 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("roles");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -244,6 +260,9 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("DistrictCode", "Id");
 
                     b.HasIndex("DistrictCode", "At");
+
+                    b.HasIndex("DistrictCode", "Sequence")
+                        .IsUnique();
 
                     b.HasIndex("DistrictCode", "EntityType", "EntityId");
 

@@ -210,10 +210,22 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
                     b.Property<string>("Ip")
                         .HasMaxLength(45)
                         .HasColumnType("TEXT")
                         .HasColumnName("ip");
+
+                    b.Property<string>("PrevHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prev_hash");
 
                     b.Property<string>("Result")
                         .IsRequired()
@@ -225,6 +237,10 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("roles");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -239,6 +255,9 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("DistrictCode", "Id");
 
                     b.HasIndex("DistrictCode", "At");
+
+                    b.HasIndex("DistrictCode", "Sequence")
+                        .IsUnique();
 
                     b.HasIndex("DistrictCode", "EntityType", "EntityId");
 
