@@ -47,6 +47,7 @@ public abstract class FittingSchemeTests(KangfuApp app)
         var (community, c) = await StartAsync();
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         await app.WithDbAsync(db => db.Persons.Where(p => p.Id == c.PersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.BirthDate, today.AddYears(-5))));
+        Assert.Equal(5, (await community.GetCaseAsync(c.Id)).PersonAge);
         var young = new Dictionary<string, string>
         {
             ["A1"] = "C.无需辅助能独立完成",

@@ -155,7 +155,7 @@ public sealed class FittingSchemesTests
         Assert.Contains("A1-2-1-1", Shown("2-3-2", new(under7) { ["A1"] = "C.无需辅助能独立完成", ["A1-2"] = "C.无需辅助可独坐", ["A1-2-1"] = "B.辅助下爬行" }));
         // Gap item 23: 独立爬行 has no outcome, so nothing follows it.
         Assert.DoesNotContain("A1-2-1-1", Shown("2-3-2", new(under7) { ["A1"] = "C.无需辅助能独立完成", ["A1-2"] = "C.无需辅助可独坐", ["A1-2-1"] = "C.独立爬行" }));
-        // Gap item 23: the ≤7 branch has no other-disability question.
+        // Gap item 22: the ≤7 branch has no other-disability question.
         Assert.DoesNotContain(Shown("2-3-2", under7), id => Q("2-3-2", id).Text == "是否存在其他方面残疾");
     }
 

@@ -150,7 +150,7 @@ public static class FittingSchemes
     public static readonly SchemeQuestion[] CerebralPalsy =
     [
         new("0", "年龄", ["A.≤7岁", "B.>7岁"]),
-        // ≤7岁 (Q1–Q4). Gap item 23: this branch has no 是否存在其他方面残疾 and no 最希望解决什么问题 question.
+        // ≤7岁 (Q1–Q4). Gap item 22: this branch has no 是否存在其他方面残疾 and no 最希望解决什么问题 question.
         new("A1", "能否完成“坐起”动作", SitUp, "0=A.≤7岁"),
         new("A1-1", "能否翻身", RollOver, "A1=A.完全不能"),
         new("A1-1-1", "能否抬头", HeadUp, "A1-1=A.完全不能"),
