@@ -234,16 +234,9 @@ public static class FittingSchemes
     public static IReadOnlySet<string> ShownQuestions(FittingScheme scheme, IReadOnlyDictionary<string, string> answers)
     {
         var shown = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var q in scheme.Questions)
+        foreach (var q in scheme.Questions.Where(q => Holds(q.ShownWhen, answers, shown.Contains)))
         {
-            if (q.ShownWhen is null || q.ShownWhen.Split('|').Any(alternative =>
-            {
-                var parts = alternative.Split('=', 2);
-                return shown.Contains(parts[0]) && answers.TryGetValue(parts[0], out var a) && a == parts[1];
-            }))
-            {
-                shown.Add(q.Id);
-            }
+            shown.Add(q.Id);
         }
         return shown;
     }
@@ -252,11 +245,14 @@ public static class FittingSchemes
     public static bool AsksWishes(FittingScheme scheme, IReadOnlyDictionary<string, string> answers) => Holds(scheme.WishesWhen, answers);
 
     /// <summary>A condition "id=option", or alternatives "a=X|b=Y" (any holds); null always holds.</summary>
-    public static bool Holds(string? condition, IReadOnlyDictionary<string, string> answers) =>
+    public static bool Holds(string? condition, IReadOnlyDictionary<string, string> answers) => Holds(condition, answers, _ => true);
+
+    /// <summary>As <see cref="Holds(string?, IReadOnlyDictionary{string, string})"/>, counting only the answers of the parents that apply.</summary>
+    private static bool Holds(string? condition, IReadOnlyDictionary<string, string> answers, Func<string, bool> applies) =>
         condition is null || condition.Split('|').Any(alternative =>
         {
             var parts = alternative.Split('=', 2);
-            return answers.TryGetValue(parts[0], out var a) && a == parts[1];
+            return applies(parts[0]) && answers.TryGetValue(parts[0], out var a) && a == parts[1];
         });
 
     /// <summary>The options chosen in an answer (a Multiple question's answer lists them, <see cref="ChoiceSeparator"/>-joined).</summary>
