@@ -106,6 +106,48 @@ public sealed class HomeAssessmentUiTests(UiFixture ui)
         Assert.Equal(0x89, signature.StaffSignature[0]);
     }
 
+    [Fact]
+    public async Task Community_worker_fills_the_2_3_1_tree_where_changing_an_answer_drops_the_closed_branch()
+    {
+        var c = await ui.App.AddCaseAsync(CaseKind.Device, CaseState.AwaitingHomeAssessment);
+        var page = await ui.SignedInPageAsync("community");
+        var casePage = new CaseDetailPage(page);
+        await page.GotoInteractiveAsync($"/cases/{c.Id}");
+        await casePage.ActAsync("开始上门评估", "辅具上门评估中");
+        await casePage.OpenAsync("提交上门评估");
+        await page.PickAsync("fitting-scheme", "2-3-1 偏瘫");
+        await casePage.AnswerAsync("1 是否卧床", "B.否");
+        await casePage.AnswerAsync("1-2-1 能否行走", "B.能");
+        await casePage.AnswerAsync("1-2-2 行走时是否需要搀扶", "A.全程搀扶");
+        await casePage.AnswerAsync("1-2-2-1 起坐是否需要搀扶", "B.不需要");
+        await casePage.AnswerAsync("1 是否卧床", "A.是");
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "1-2-1 能否行走" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "1-2-2-1 起坐是否需要搀扶" })).ToHaveCountAsync(0);
+        await casePage.AnswerAsync("1-1-1 能否翻身", "B.能");
+        await casePage.AnswerAsync("1-1-2 能否坐起", "B.能");
+        await casePage.AnswerAsync("1-1-3 能否控制大小便", "A.不能");
+        var deformity = page.GetByRole(AriaRole.Group, new() { Name = "2 患侧肢体畸形状况（多选）" });
+        await deformity.GetByText("A.肩膀下沉", new() { Exact = true }).ClickAsync();
+        await deformity.GetByText("C.行走时足拖地", new() { Exact = true }).ClickAsync();
+        await Expect(deformity.GetByRole(AriaRole.Checkbox, new() { Name = "C.行走时足拖地" })).ToBeCheckedAsync();
+        await casePage.AnswerAsync("3 能否自行进食", "C.独立进食");
+        await casePage.AnswerAsync("4 能否自行洗浴", "A.不能");
+        await casePage.AnswerAsync("5 自行如厕时，是否下蹲", "A.能");
+        await casePage.AnswerAsync("6 能否自行穿脱衣物", "C.独立完成");
+        await casePage.AnswerAsync("7 是否经常需要够拾远处物品", "A.否");
+        await casePage.AnswerAsync("8 是否存在其他方面残疾", "A.无");
+        await casePage.SignAsync("home-PersonSignature");
+        await casePage.SignAsync("home-StaffSignature");
+        await casePage.ConfirmAsync("提交上门评估", "待辅具审核");
+
+        Assert.Equal("2-3-1", (await ui.App.LoadAsync(c.Id)).FittingScheme);
+        var data = await ui.App.WithDbAsync(db => db.CaseTransitions.Where(t => t.CaseId == c.Id && t.Action == CaseAction.SubmitHomeAssessment)
+            .Select(t => t.DataJson).SingleAsync());
+        var answers = System.Text.Json.Nodes.JsonNode.Parse(data!)!["answers"]!.AsObject();
+        Assert.Equal("A.肩膀下沉|C.行走时足拖地", answers["2"]!.GetValue<string>());
+        Assert.False(answers.ContainsKey("1-2-2-1"));
+    }
+
     private static Task Answer(IPage page, string question, string option) =>
         page.GetByRole(AriaRole.Group, new() { Name = question }).GetByText(option, new() { Exact = true }).ClickAsync();
 }

@@ -20,9 +20,15 @@ public sealed class HomeAssessmentInput : CaseInput
 {
     /// <summary>2-3-1 … 2-3-4, hearing, vision.</summary>
     public string Scheme { get; set; } = "";
-    /// <summary>Question id → chosen option (2-3-4); free "question → answer" pairs for the other schemes.</summary>
+    /// <summary>
+    /// Question id → chosen option (2-3-1 … 2-3-4; a （多选） question's options joined by "|"); free "question → answer"
+    /// pairs for hearing and vision. 2-3-2's 年龄 (question 0) may be left out: it follows from the birth date.
+    /// </summary>
     public Dictionary<string, string> Answers { get; set; } = [];
-    /// <summary>最希望解决什么问题 (A–R, at most three). M/N file a prosthesis/orthosis case, I an accessibility case.</summary>
+    /// <summary>
+    /// 最希望解决什么问题 (A–R, at most three; not asked by 2-3-2's ≤7岁 branch). M/N file a prosthesis/orthosis case,
+    /// I an accessibility case.
+    /// </summary>
     public List<string> Wishes { get; set; } = [];
     /// <summary>Recommended devices: catalog product codes.</summary>
     public List<string> DeviceCodes { get; set; } = [];
@@ -41,7 +47,10 @@ public sealed class SubmitHomeAssessment(CaseActionRunner runner)
     public Task<CaseActionResult> HandleAsync(UserContext user, Guid caseId, HomeAssessmentInput input, Guid expectedVersion, CancellationToken ct = default) =>
         runner.RunAsync(user, caseId, expectedVersion, async step =>
         {
-            var scheme = Validate(input);
+            var birthDate = FittingSchemes.Find(input.Scheme)?.Age is null ? (DateOnly?)null : await step.Db.Persons
+                .Where(p => p.DistrictCode == step.Case.DistrictCode && p.Id == step.Case.PersonId).Select(p => p.BirthDate).FirstAsync(ct);
+            // The age question is answered from the birth date on the Beijing date of the assessment.
+            var scheme = Validate(input, birthDate is { } b ? Registry.Ages.CompletedYears(b, DateOnly.FromDateTime(step.Now.AddHours(8))) : null);
             var codes = await DeviceCodes.CheckAsync(step.Db, user.DistrictCode, input.DeviceCodes, nameof(input.DeviceCodes), ct);
             var wishes = input.Wishes.Select(w => w.Trim().ToUpperInvariant()).Distinct().ToList();
             var transition = step.Move(CaseAction.SubmitHomeAssessment, input.Comment, new
@@ -67,42 +76,31 @@ public sealed class SubmitHomeAssessment(CaseActionRunner runner)
             }
         }, ct);
 
-    private static FittingScheme Validate(HomeAssessmentInput input)
+    private static FittingScheme Validate(HomeAssessmentInput input, int? ageYears)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var scheme = FittingSchemes.Find(input.Scheme);
+        var wishes = input.Wishes.Select(w => w.Trim().ToUpperInvariant()).ToList();
         if (scheme is null)
         {
             errors[nameof(input.Scheme)] = "请选择适配方案";
         }
         else if (scheme.Questions.Count > 0)
         {
-            foreach (var (id, answer) in input.Answers)
+            FittingSchemes.CheckAnswers(scheme, input.Answers, ageYears, errors);
+            foreach (var gate in scheme.WishGates ?? [])
             {
-                var q = scheme.Questions.FirstOrDefault(x => x.Id == id);
-                if (q is null || !q.Options.Contains(answer))
+                if (wishes.Contains(gate.Wish) && !FittingSchemes.Holds(gate.When, input.Answers))
                 {
-                    errors[$"Answers[{id}]"] = $"第{id}题的答案无效";
-                }
-                else if (!FittingSchemes.IsShown(q, input.Answers))
-                {
-                    errors[$"Answers[{id}]"] = $"第{id}题不适用于前面的回答";
+                    errors[nameof(input.Wishes)] = gate.Error;
                 }
             }
-            foreach (var q in scheme.Questions.Where(q => q.ShownWhen is null && !input.Answers.ContainsKey(q.Id)))
+            if (wishes.Count > 0 && !FittingSchemes.AsksWishes(scheme, input.Answers))
             {
-                errors[$"Answers[{q.Id}]"] = $"请回答第{q.Id}题：{q.Text}";
-            }
-            if (input.Wishes.Contains("M") && input.Answers.GetValueOrDefault("1") != "A.有")
-            {
-                errors[nameof(input.Wishes)] = "肢体无残缺时不能选择“假肢”";
-            }
-            if (input.Wishes.Contains("N") && input.Answers.GetValueOrDefault("2-1") != "A.能")
-            {
-                errors[nameof(input.Wishes)] = "畸形不能用手矫正时不能选择“矫形器”";
+                errors[nameof(input.Wishes)] = $"{scheme.Code} {scheme.Name}方案在此情况下没有“最希望解决什么问题”一题，请不要选择";
             }
         }
-        if (input.Wishes.Count > 3 || input.Wishes.Any(w => !FittingSchemes.Wishes.ContainsKey(w.Trim().ToUpperInvariant())))
+        if (wishes.Count > 3 || wishes.Any(w => !FittingSchemes.Wishes.ContainsKey(w)))
         {
             errors[nameof(input.Wishes)] = "最希望解决的问题最多选择三项（A–R）";
         }
@@ -110,6 +108,7 @@ public sealed class SubmitHomeAssessment(CaseActionRunner runner)
         Signature(errors, nameof(input.StaffSignature), input.StaffSignature, "请服务人员签字");
         return errors.Count > 0 ? throw new InputInvalidException(errors) : scheme!;
     }
+
     /// <summary>Signatures are drawn on screen: required, a non-blank PNG (the intake form's rule).</summary>
     private static void Signature(Dictionary<string, string> errors, string field, byte[]? png, string missing)
     {

@@ -14,17 +14,17 @@ public sealed record CaseDetail(
     CaseState State, string StateName, ProsthesisKind ProsthesisKind, DeviceDirection Direction, string DirectionName,
     Guid? ParentCaseId, Guid? InstitutionId, string? InstitutionName, string? FittingScheme, IReadOnlyList<string> DeviceCodes,
     DateOnly? CompletedOn, CancelReason? CancelReason, DateTime CreatedAt, DateTime StateChangedAt, Guid Version,
-    IReadOnlyList<CaseAction> Actions, IReadOnlyList<CaseHistoryRow> History);
+    IReadOnlyList<CaseAction> Actions, IReadOnlyList<CaseHistoryRow> History, int PersonAge);
 
 /// <summary>One case in the user's scope: header, the actions the user may take now, and the full history.</summary>
-public sealed class CaseDetailQuery(KangfuDbFactory dbFactory)
+public sealed class CaseDetailQuery(KangfuDbFactory dbFactory, TimeProvider clock)
 {
     public async Task<CaseDetail> HandleAsync(UserContext user, Guid id, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var c = await (await db.VisibleToAsync(user, ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         var person = await db.Persons.AsNoTracking().Where(p => p.DistrictCode == c.DistrictCode && p.Id == c.PersonId)
-            .Select(p => new { p.Name, p.IdNumber }).FirstAsync(ct);
+            .Select(p => new { p.Name, p.IdNumber, p.BirthDate }).FirstAsync(ct);
         var institution = c.InstitutionId is { } iid
             ? await db.Institutions.AsNoTracking().Where(i => i.DistrictCode == c.DistrictCode && i.Id == iid).Select(i => i.Name).FirstOrDefaultAsync(ct)
             : null;
@@ -37,6 +37,8 @@ public sealed class CaseDetailQuery(KangfuDbFactory dbFactory)
             c.Kind, Actions.CaseStep.Label(c), c.State, CaseStates.Name(c.State), c.ProsthesisKind, c.Direction, DeviceDirections.Describe(c.Direction),
             c.ParentCaseId, c.InstitutionId, institution, c.FittingScheme, Actions.DeviceCodes.Split(c.DeviceCodes), c.CompletedOn, c.CancelReason,
             c.CreatedAt, c.StateChangedAt, c.Version, actions,
-            history.Select(t => new CaseHistoryRow(t.At, t.From, t.To, t.Action, CaseStates.ActionName(t.Action), t.UserName, t.Comment, t.DataJson)).ToList());
+            history.Select(t => new CaseHistoryRow(t.At, t.From, t.To, t.Action, CaseStates.ActionName(t.Action), t.UserName, t.Comment, t.DataJson)).ToList(),
+            // Completed years on the Beijing date (2-3-2's 年龄 question is answered from it).
+            Registry.Ages.CompletedYears(person.BirthDate, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8))));
     }
 }
