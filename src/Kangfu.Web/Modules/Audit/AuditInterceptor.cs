@@ -13,10 +13,18 @@ namespace Kangfu.Web.Modules.Audit;
 /// Writes an audit row for every added, changed or deleted <see cref="IAudited"/> entity, in the same
 /// transaction as the change, and stamps a new concurrency version on every <see cref="IVersioned"/> row.
 /// </summary>
-internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+/// <remarks>
+/// The chain's writer lock is held from the first audited save until the rows are committed: at the end of the save,
+/// or — inside an explicit transaction of several saves — when that transaction commits, rolls back or its connection
+/// closes. Released earlier, a concurrent transaction would read the same chain head and collide on the sequence.
+/// </remarks>
+internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
-    /// <summary>Contexts whose save holds the chain's writer lock (released when the save ends).</summary>
+    /// <summary>Contexts whose save holds the chain's writer lock (released when the save, or its transaction, ends).</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> holding = [];
+
+    /// <summary>Contexts between SavingChanges and the end of the save: their connection may close (after reading the chain head) without ending the hold.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> saving = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -27,11 +35,12 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
             var added = Stamp(context, user);
             if (added.Count > 0)
             {
-                if (!AuditChain.HeldByThisFlow.Value)
+                if (!AuditChain.HeldByThisFlow.Value && !holding.TryGetValue(context, out _))
                 {
                     await AuditChain.EnterAsync(cancellationToken).ConfigureAwait(false);
                     holding.AddOrUpdate(context, this);
                 }
+                saving.AddOrUpdate(context, this);
                 try
                 {
                     await AuditChain.LinkAsync(context, added, cancellationToken).ConfigureAwait(false);
@@ -54,11 +63,12 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
             var added = Stamp(context, currentUser.PeekFromRequest());
             if (added.Count > 0)
             {
-                if (!AuditChain.HeldByThisFlow.Value)
+                if (!AuditChain.HeldByThisFlow.Value && !holding.TryGetValue(context, out _))
                 {
                     AuditChain.Enter();
                     holding.AddOrUpdate(context, this);
                 }
+                saving.AddOrUpdate(context, this);
                 try
                 {
                     AuditChain.Link(context, added);
@@ -75,14 +85,67 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Release(eventData.Context);
+        ReleaseUnlessInTransaction(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Release(eventData.Context);
+        ReleaseUnlessInTransaction(eventData.Context);
         return result;
+    }
+
+    private void ReleaseUnlessInTransaction(DbContext? context)
+    {
+        if (context is not null)
+        {
+            saving.Remove(context);
+        }
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Release(context);
+        }
+    }
+
+    void IDbTransactionInterceptor.TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionFailed(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData) => Release(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionFailedAsync(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A transaction disposed without commit or rollback (an exception in the action) ends with its connection.</summary>
+    void IDbConnectionInterceptor.ConnectionClosed(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData) => ReleaseUnlessSaving(eventData.Context);
+
+    Task IDbConnectionInterceptor.ConnectionClosedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ReleaseUnlessSaving(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void ReleaseUnlessSaving(DbContext? context)
+    {
+        if (context is not null && !saving.TryGetValue(context, out _))
+        {
+            Release(context);
+        }
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -115,6 +178,10 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
 
     private void Release(DbContext? context)
     {
+        if (context is not null)
+        {
+            saving.Remove(context);
+        }
         if (context is not null && holding.Remove(context))
         {
             AuditChain.Writer.Release();
