@@ -65,9 +65,9 @@ internal sealed class ImportBenchmark(BenchOptions options) : IBenchmark
                 });
             phases.RemoveAt(0); // the warm-up
             var median = s.Median;
-            results.Add($"import_{format}_{database}_{data.Rows}_rows", Invariant($"{median:F2} s"), Invariant($"{a.Median:F2} s"), median / a.Median,
-                Invariant($"<= {goalSeconds:F0} s (issue: <= 2.0x)"), median <= goalSeconds);
-            results.Detail(Invariant($"median validate {Median(phases.Select(p => p.Validate)):F2} s, commit {Median(phases.Select(p => p.Commit)):F2} s; {data.Rows / median:N0} rows/s"));
+            var ratio = median / a.Median;
+            results.Add($"import_{format}_{database}_{data.Rows}_rows", Invariant($"{median:F2} s"), Invariant($"{a.Median:F2} s"), ratio, "<= 2.0x", ratio <= 2.0);
+            results.Detail(Invariant($"median validate {Median(phases.Select(p => p.Validate)):F2} s, commit {Median(phases.Select(p => p.Commit)):F2} s; {data.Rows / median:N0} rows/s; the earlier absolute goal (>= 2,000 rows/s, <= {goalSeconds:F0} s) {(median <= goalSeconds ? "met" : "not met")}"));
         }
     }
 

@@ -3,10 +3,10 @@ using Kangfu.Bench;
 
 // Kangfu benchmark suite. Every result is a ratio against an anchor measured in the same run on the same machine
 // (anchor and subject alternate, the first pair is a discarded warm-up, medians / percentiles are reported).
-//   dotnet run -c Release --project bench/Kangfu.Bench -- [--suite import,search] [--smoke] [--rows N] [--runs N]
+//   dotnet run -c Release --project bench/Kangfu.Bench -- [--suite import,search,api,pages] [--smoke] [--rows N] [--runs N]
 // KANGFU_BENCH_PG (default: KANGFU_TEST_PG, else Host=127.0.0.1;Username=kangfu;Password=kangfu;Database=postgres) is the admin connection.
 var smoke = args.Contains("--smoke");
-var suites = (Text("--suite") ?? "import,search").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var suites = (Text("--suite") ?? "import,search,api,pages").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var admin = Environment.GetEnvironmentVariable("KANGFU_BENCH_PG") ?? Environment.GetEnvironmentVariable("KANGFU_TEST_PG")
     ?? "Host=127.0.0.1;Username=kangfu;Password=kangfu;Database=postgres";
 var folder = Directory.CreateTempSubdirectory("kangfu-bench-").FullName;
@@ -16,7 +16,7 @@ Console.WriteLine(FormattableString.Invariant(
 
 SeededApp? app = null;
 async Task<SeededApp> Seeded() => app ??= await SeededApp.StartAsync(options, options.RowsOr(20_000, 1_000_000));
-IBenchmark[] all = [new ImportBenchmark(options), new SearchBenchmark(options, Seeded)];
+IBenchmark[] all = [new ImportBenchmark(options), new SearchBenchmark(options, Seeded), new ApiWriteBenchmark(options, Seeded), new PagesBenchmark(options, Seeded)];
 var unknown = suites.Except(all.Select(b => b.Suite)).ToList();
 if (unknown.Count > 0)
 {

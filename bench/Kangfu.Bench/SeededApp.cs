@@ -73,6 +73,7 @@ internal sealed class SeededApp : IAsyncDisposable
         }
         NpgsqlConnection.ClearAllPools();
         await PgAdmin.ExecuteAsync(connectionString, "VACUUM ANALYZE");
+        await PrintSizesAsync(connectionString);
         var port = FreePort();
         var app = new SeededApp(options.AdminConnection, database, connectionString, data, new Uri(Invariant($"http://127.0.0.1:{port}")));
         try
@@ -170,6 +171,24 @@ internal sealed class SeededApp : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException("Kangfu.Web did not become healthy within 120 s");
+    }
+
+    /// <summary>Bytes per row of the tables the seed filled (heap + indexes + TOAST), the input of docs/scaling.md.</summary>
+    private static async Task PrintSizesAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid), pg_relation_size(c.oid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.reltuples >= 1000 ORDER BY pg_total_relation_size(c.oid) DESC
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var (rows, total, heap) = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            Console.WriteLine(Invariant($"# size: {reader.GetString(0)}: {rows:N0} rows, {total / 1024 / 1024.0:F1} MB total ({total / rows:N0} B/row; heap {heap / rows:N0} B/row, indexes+toast {(total - heap) / rows:N0} B/row)"));
+        }
     }
 
     private static int FreePort()
