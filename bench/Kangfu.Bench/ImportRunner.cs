@@ -2,9 +2,14 @@ using System.Diagnostics;
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Catalog;
+using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Organization;
+using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
 using Kangfu.Web.Modules.Registry.Import;
+using Kangfu.Web.Modules.ServiceRecords;
+using Kangfu.Web.Modules.Subsidies;
+using Kangfu.Web.Modules.Surveys;
 using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Demo;
@@ -32,8 +37,9 @@ internal sealed class ImportRunner(WebApplication app, DatabaseProvider provider
         builder.Configuration["Database:Provider"] = provider.ToString();
         builder.Configuration["Database:ConnectionString"] = connectionString;
         builder.Configuration["Registry:ImportFolder"] = importFolder;
+        builder.Configuration["Registry:ImportMaxFileBytes"] = "4000000000"; // a 1,000,000-row CSV is about 190 MB
         builder.Services.AddKangfuPlatform().AddKangfuData(builder.Configuration).AddAudit().AddAccess().AddOrganization()
-            .AddRegistry(builder.Configuration).AddCatalog();
+            .AddRegistry(builder.Configuration).AddCatalog().AddSurveys().AddReferrals().AddFollowUps().AddSubsidies().AddServiceRecords();
         var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         await using (var db = scope.ServiceProvider.GetRequiredService<KangfuDbFactory>().CreateDbContext())

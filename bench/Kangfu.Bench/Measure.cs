@@ -2,55 +2,62 @@ using System.Globalization;
 
 namespace Kangfu.Bench;
 
-/// <summary>Alternates anchor and subject runs, discards the warm-up, checks row counts, and reports medians.</summary>
+/// <summary>The samples of one side (anchor or subject): one list of values per measured run (a duration, or many latencies).</summary>
+internal sealed class Samples
+{
+    public List<IReadOnlyList<double>> Runs { get; } = [];
+
+    /// <summary>The median over the runs of each run's own median (for a run with one value: that value).</summary>
+    public double Median => Measure.Median(Runs.Select(r => Measure.Median(r)));
+
+    /// <summary>The p50 / p99 over every value of every measured run.</summary>
+    public double Percentile(double p) => Measure.Percentile(Runs.SelectMany(r => r), p);
+}
+
+/// <summary>
+/// Runs anchor and subject alternately (anchor, subject, anchor, subject, …) so both see the same machine state;
+/// the first pair is the warm-up and is discarded; statistics are medians (and percentiles for latencies).
+/// </summary>
 internal static class Measure
 {
-    public static async Task RunAsync(List<string> results, string database, ImportRunner subject, BenchData data, int runs, double goalSeconds,
-        Func<Task<TimeSpan>> anchor, Func<Task<long>> anchorCount)
+    public static async Task<(Samples Anchor, Samples Subject)> AlternateAsync(string label, int runs,
+        Func<Task<IReadOnlyList<double>>> anchor, Func<Task<IReadOnlyList<double>>> subject, string unit = "s")
     {
-        foreach (var (format, path) in new[] { ("xlsx", data.XlsxPath), ("csv", data.CsvPath) })
+        var anchorSamples = new Samples();
+        var subjectSamples = new Samples();
+        for (var run = 0; run <= runs; run++)
         {
-            var subjectTimes = new List<double>();
-            var anchorTimes = new List<double>();
-            var phases = new List<(double Validate, double Commit)>();
-            for (var run = 0; run <= runs; run++)
+            var a = await anchor();
+            var s = await subject();
+            if (run == 0)
             {
-                var anchorTime = await anchor();
-                await subject.ResetAsync();
-                var (validate, commit, status) = await subject.ImportAsync(path);
-                if (run == 0)
-                {
-                    await VerifyAsync(subject, data, status, await anchorCount());
-                    continue; // warm-up
-                }
-                anchorTimes.Add(anchorTime.TotalSeconds);
-                subjectTimes.Add((validate + commit).TotalSeconds);
-                phases.Add((validate.TotalSeconds, commit.TotalSeconds));
-                Console.WriteLine(Invariant($"# {database} {format} run {run}: anchor {anchorTime.TotalSeconds:F3} s, import {(validate + commit).TotalSeconds:F3} s (validate {validate.TotalSeconds:F3} s + commit {commit.TotalSeconds:F3} s)"));
+                continue; // warm-up: JIT, caches, connection pools
             }
-            var s = Median(subjectTimes);
-            var a = Median(anchorTimes);
-            results.Add(Invariant($"import_{format}_{database}_{data.Rows}_rows, {s:F2} s, {a:F2} s, {s / a:F1}x, <= {goalSeconds:F0} s, {(s <= goalSeconds ? "PASS" : "FAIL")}"));
-            results.Add(Invariant($"  (median validate {Median(phases.Select(p => p.Validate)):F2} s, commit {Median(phases.Select(p => p.Commit)):F2} s; {data.Rows / s:N0} rows/s)"));
+            anchorSamples.Runs.Add(a);
+            subjectSamples.Runs.Add(s);
+            Console.WriteLine(Invariant($"# {label} run {run}: anchor {Median(a):F3} {unit}, subject {Median(s):F3} {unit}"));
         }
+        return (anchorSamples, subjectSamples);
     }
 
-    private static async Task VerifyAsync(ImportRunner subject, BenchData data, Web.Modules.Registry.Import.ImportStatusView status, long anchorRows)
-    {
-        var persons = await subject.CountPersonsAsync();
-        if (status.Inserted != data.Rows || persons != data.Rows || anchorRows != data.Rows || status.Summary?.ErrorRows != 0)
-        {
-            throw new InvalidOperationException(Invariant(
-                $"row counts differ: file {data.Rows}, inserted {status.Inserted}, stored {persons}, anchor {anchorRows}, errors {status.Summary?.ErrorRows} ({status.Message}; first: {(status.Summary is { Errors.Count: > 0 } s ? s.Errors[0] : null)})"));
-        }
-        Console.WriteLine(Invariant($"# {subject.Provider}: verified {data.Rows:N0} rows in the file, {persons:N0} persons stored, {anchorRows:N0} rows in the anchor table"));
-    }
-
-    private static double Median(IEnumerable<double> values)
+    public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        return sorted.Count == 0 ? double.NaN
+            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Nearest-rank percentile (p in 0..100).</summary>
+    public static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

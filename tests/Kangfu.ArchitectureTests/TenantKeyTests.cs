@@ -45,6 +45,30 @@ public sealed class TenantKeyTests
         Assert.All(tables, t => Assert.Equal("district_code", t.FindPrimaryKey()!.Properties[0].GetColumnName()));
     }
 
+    /// <summary>
+    /// The Citus-ready check: every table is distributable by district_code (district_code first in its primary key and in
+    /// every unique and foreign key — tenant entities and the audit table alike) unless it is one of the few deliberately
+    /// global tables below (reference tables under Citus). A new table that is neither fails.
+    /// </summary>
+    [Fact]
+    public void Every_table_is_distributable_by_district_or_a_listed_global_table()
+    {
+        string[] global =
+        [
+            "access_role_claims", "access_roles", "access_user_claims", "access_user_logins", "access_user_roles", "access_user_tokens",
+            "access_users", "platform_data_protection_keys",
+        ];
+        var tables = Model().GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()).ToList();
+        Assert.Equal(global.Order(StringComparer.Ordinal),
+            tables.Where(t => t.FindPrimaryKey()!.Properties[0].GetColumnName() != "district_code").Select(t => t.GetTableName()!).Distinct().Order(StringComparer.Ordinal));
+        foreach (var table in tables.Where(t => !global.Contains(t.GetTableName())))
+        {
+            Assert.Contains(table.GetProperties(), p => p.GetColumnName() == "district_code" && !p.IsNullable);
+            Assert.All(table.GetIndexes().Where(i => i.IsUnique), i => Assert.Equal("district_code", i.Properties[0].GetColumnName()));
+            Assert.All(table.GetForeignKeys(), k => Assert.Equal("district_code", k.Properties[0].GetColumnName()));
+        }
+    }
+
     [Fact]
     public void Tenant_ids_are_not_database_generated()
     {

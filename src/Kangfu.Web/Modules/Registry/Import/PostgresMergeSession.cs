@@ -55,7 +55,12 @@ internal sealed class PostgresMergeSession(KangfuDbContext db, IDbContextTransac
         await importer.CompleteAsync(ct);
         await importer.DisposeAsync();
         importer = null;
-        await using var command = new NpgsqlCommand(PostgresMergeSql.Merge(context.Updatable), Connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+        // One statement over the whole file: a 1,000,000-row merge runs for minutes on a small server, far beyond Npgsql's
+        // 30 s default (the bench's 1M seed failed on it). The job's cancellation token still stops it.
+        await using var command = new NpgsqlCommand(PostgresMergeSql.Merge(context.Updatable), Connection, (NpgsqlTransaction)transaction.GetDbTransaction())
+        {
+            CommandTimeout = 0,
+        };
         var user = context.User;
         command.Parameters.AddWithValue("district", user.DistrictCode);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, context.Now);
