@@ -74,4 +74,32 @@ public sealed class PersonEditTests(UiFixture ui)
         var stored = await ui.App.WithDbAsync(db => db.Persons.SingleAsync(p => p.Id == person.Id));
         Assert.Equal(person.Phone, stored.Phone);
     }
+
+    [Fact]
+    public async Task Bank_account_is_checked_in_the_form_and_saved_with_the_diagnosis()
+    {
+        var person = await ui.App.AddPersonAsync(KangfuApp.CommunityA, "账号表单");
+        await ui.App.WithDbAsync(async db =>
+        {
+            var row = await db.Persons.SingleAsync(p => p.Id == person.Id);
+            (row.GuardianName, row.GuardianRelation) = ("账号监护人", GuardianRelation.Parent);
+            return await db.SaveChangesAsync();
+        });
+        var page = await ui.SignedInPageAsync("community");
+        var form = new PersonEditPage(page);
+        await form.GotoEditAsync(person.Id);
+
+        await form.FillAsync("BankAccount", "62220212");
+        await Expect(form.FieldError("BankAccount")).ToHaveTextAsync("银行账号应为12至30位数字");
+        await form.FillAsync("BankAccount", "6222 0212 3456 7890 123");
+        await Expect(form.FieldError("BankAccount")).ToHaveCountAsync(0);
+        await form.FillAsync("Diagnosis", "先天性白内障");
+        await page.Locator("#person-Diagnosis").ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "person-edit-protected");
+        await form.SaveAsync();
+
+        await Expect(new PersonPage(page).Timeline).ToContainTextAsync("银行账号、诊断");
+        var stored = await ui.App.WithDbAsync(db => db.Persons.SingleAsync(p => p.Id == person.Id));
+        Assert.Equal(("6222021234567890123", "先天性白内障"), (stored.BankAccount, stored.Diagnosis));
+    }
 }

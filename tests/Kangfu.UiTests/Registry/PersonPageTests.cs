@@ -54,6 +54,41 @@ public sealed class PersonPageTests(UiFixture ui)
         Assert.Equal(1, await RevealAuditsAsync(person.Id));
     }
 
+    [Fact]
+    public async Task Bank_account_and_diagnosis_are_masked_until_the_audited_reveal()
+    {
+        var person = await ui.App.AddPersonAsync(KangfuApp.CommunityA, "账户页面");
+        const string account = "6228480012345678901";
+        const string diagnosis = "双下肢截肢，需配置假肢";
+        await ui.App.WithDbAsync(async db =>
+        {
+            var stored = await db.Persons.SingleAsync(p => p.Id == person.Id);
+            (stored.BankAccount, stored.Diagnosis) = (account, diagnosis);
+            return await db.SaveChangesAsync();
+        });
+        var page = await ui.SignedInPageAsync("community");
+        var view = new PersonPage(page);
+        await view.GotoAsync(person.Id);
+
+        await Expect(page.Locator("[data-testid=bank-account]")).ToHaveTextAsync("****8901");
+        await Expect(page.Locator("[data-testid=diagnosis]")).ToHaveTextAsync("已填写（受保护）");
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain(account, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("截肢", html, StringComparison.Ordinal);
+        await page.Locator("[data-testid=diagnosis]").ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "person-protected-masked");
+
+        await view.OpenRevealDialogAsync();
+        await Expect(view.Dialog).ToContainTextAsync("银行账号和诊断");
+        await view.ConfirmRevealAsync();
+
+        await Expect(page.Locator("[data-testid=bank-account]")).ToHaveTextAsync(account);
+        await Expect(page.Locator("[data-testid=diagnosis]")).ToHaveTextAsync(diagnosis);
+        Assert.Equal(1, await RevealAuditsAsync(person.Id));
+        await page.Locator("[data-testid=diagnosis]").ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "person-protected-revealed");
+    }
+
     private Task<int> RevealAuditsAsync(Guid personId) => ui.App.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
         a.Action == AuditActions.Reveal && a.EntityId == personId.ToString() && a.UserName == "community" && a.Result == "成功"));
 }

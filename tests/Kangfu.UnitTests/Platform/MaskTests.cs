@@ -23,6 +23,15 @@ public sealed class MaskTests
     [InlineData("李", "李")]
     public void Names(string input, string expected) => Assert.Equal(expected, Mask.Name(input));
 
+    [Theory]
+    [InlineData("6222021234567890123", "****0123")]
+    [InlineData("622202123456", "****3456")]
+    [InlineData("1234", "****")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Bank_accounts_show_the_last_four_digits_only(string? input, string expected) =>
+        Assert.Equal(expected, Mask.BankAccount(input));
+
     [Fact]
     public void Certificate_keeps_category_and_grade_visible()
     {

@@ -260,6 +260,7 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
             SensitiveKind.IdNumber => Mask.IdNumber(value.ToString()),
             SensitiveKind.Phone => Mask.Phone(value.ToString()),
             SensitiveKind.Name => Mask.Name(value.ToString()),
+            SensitiveKind.BankAccount => Mask.BankAccount(value.ToString()),
             _ => "***",
         };
 }

@@ -62,10 +62,10 @@ public sealed class Person : ITenantEntity, IAudited, IVersioned, IHasBlindIndex
     [Sensitive(SensitiveKind.Phone)]
     public string? GuardianPhone { get; set; }
     /// <summary>Bank account for subsidy payments (encrypted at rest).</summary>
-    [Sensitive(SensitiveKind.Phone)]
+    [Sensitive(SensitiveKind.BankAccount)]
     public string? BankAccount { get; set; }
     /// <summary>Diagnosis (encrypted at rest); never shown in lists or exports.</summary>
-    [Sensitive(SensitiveKind.Name)]
+    [Sensitive(SensitiveKind.Secret)]
     public string? Diagnosis { get; set; }
     public PersonStatus Status { get; set; } = PersonStatus.Registered;
     public DateOnly? StatusDate { get; set; }

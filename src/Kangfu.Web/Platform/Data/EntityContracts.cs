@@ -20,6 +20,10 @@ public enum SensitiveKind
     IdNumber,
     Phone,
     Name,
+    /// <summary>Bank account: only the last four digits are shown.</summary>
+    BankAccount,
+    /// <summary>Free text such as a diagnosis: nothing of it is shown.</summary>
+    Secret,
 }
 
 /// <summary>A sensitive personal field: masked in audit records, lists and exports.</summary>

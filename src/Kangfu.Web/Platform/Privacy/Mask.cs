@@ -12,6 +12,10 @@ public static class Mask
     /// <summary>Certificate numbers carry the ID number: keep the category and grade digits visible.</summary>
     public static string CertificateNumber(string? value) => Middle(value, 4, 6);
 
+    /// <summary>6222021234567890123 → ****0123: only the last four digits, as bank statements show them.</summary>
+    public static string BankAccount(string? value) =>
+        string.IsNullOrEmpty(value) ? string.Empty : value.Length <= 4 ? new string('*', value.Length) : "****" + value[^4..];
+
     /// <summary>张三丰 → 张*丰; 张三 → 张*.</summary>
     public static string Name(string? value)
     {

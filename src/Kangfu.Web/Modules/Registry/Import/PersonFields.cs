@@ -39,7 +39,9 @@ internal sealed record PersonField(string Property, string Column, ColumnKey Sou
         {
             SensitiveKind.IdNumber => Mask.IdNumber(value.ToString()),
             SensitiveKind.Phone => Mask.Phone(value.ToString()),
-            _ => Mask.Name(value.ToString()),
+            SensitiveKind.Name => Mask.Name(value.ToString()),
+            SensitiveKind.BankAccount => Mask.BankAccount(value.ToString()),
+            _ => "***",
         }
         : Get(p);
 }

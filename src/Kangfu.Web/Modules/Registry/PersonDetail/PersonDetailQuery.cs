@@ -12,7 +12,8 @@ public sealed record TimelineItem(DateTime At, string Kind, string Title, string
 public sealed record PersonDetailView(
     PersonRow Summary, DateOnly BirthDate, string? Address, string? GuardianName, GuardianRelation? GuardianRelation,
     string? MaskedGuardianPhone, DateOnly? CertificateIssueDate, DateOnly? CertificateExpiry, int ReissueCount,
-    DateOnly? StatusDate, Guid Version, string AreaPath, IReadOnlyList<TimelineItem> Timeline);
+    DateOnly? StatusDate, Guid Version, string AreaPath, IReadOnlyList<TimelineItem> Timeline,
+    string? MaskedBankAccount = null, bool HasDiagnosis = false);
 
 /// <summary>One person, masked, with the timeline every module writes to. Out-of-scope looks like not-found.</summary>
 public sealed class PersonDetailQuery(KangfuDbFactory dbFactory, TimeProvider clock)
@@ -32,7 +33,8 @@ public sealed class PersonDetailQuery(KangfuDbFactory dbFactory, TimeProvider cl
         return new PersonDetailView(
             PersonListQuery.ToRow(p, names, today), p.BirthDate, p.Address, p.GuardianName, p.GuardianRelation,
             p.GuardianPhone is null ? null : Mask.Phone(p.GuardianPhone), p.CertificateIssueDate, p.CertificateExpiry,
-            p.ReissueCount, p.StatusDate, p.Version, string.Join(" / ", path.Select(a => a.Name)), timeline);
+            p.ReissueCount, p.StatusDate, p.Version, string.Join(" / ", path.Select(a => a.Name)), timeline,
+            p.BankAccount is null ? null : Mask.BankAccount(p.BankAccount), !string.IsNullOrEmpty(p.Diagnosis));
     }
 
     private static async Task<List<Organization.Area>> AreaPathAsync(KangfuDbContext db, string district, string code, CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed class LoadPersonForEdit(KangfuDbFactory dbFactory, AuditLog audit)
         user.Demand(Permission.PersonWrite);
         await using var db = dbFactory.CreateDbContext();
         var person = await db.VisibleTo(user).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
-        await audit.WriteAsync(user, AuditActions.Reveal, nameof(Person), id.ToString(), "编辑档案：身份证号、残疾证号、电话", ct: ct);
+        await audit.WriteAsync(user, AuditActions.Reveal, nameof(Person), id.ToString(), "编辑档案：身份证号、残疾证号、电话、银行账号、诊断", ct: ct);
         return SavePersonInput.From(person);
     }
 }

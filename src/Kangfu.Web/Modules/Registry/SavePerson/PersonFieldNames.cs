@@ -19,6 +19,8 @@ internal static class PersonFieldNames
         (nameof(Person.GuardianName), "监护人"),
         (nameof(Person.GuardianRelation), "监护人"),
         (nameof(Person.GuardianPhone), "监护人"),
+        (nameof(Person.BankAccount), "银行账号"),
+        (nameof(Person.Diagnosis), "诊断"),
     ];
 
     public static string Describe(IEnumerable<string> properties)

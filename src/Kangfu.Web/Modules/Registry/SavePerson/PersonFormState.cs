@@ -57,7 +57,7 @@ public sealed class PersonFormState(SavePersonInput input, IReadOnlyList<AreaNod
         nameof(SavePersonInput.Category), nameof(SavePersonInput.Grade), nameof(SavePersonInput.Components),
         nameof(SavePersonInput.CertificateNumber), nameof(SavePersonInput.CertificateIssueDate), nameof(SavePersonInput.AreaCode),
         nameof(SavePersonInput.Phone), nameof(SavePersonInput.GuardianName), nameof(SavePersonInput.GuardianRelation),
-        nameof(SavePersonInput.GuardianPhone), nameof(SavePersonInput.Status), nameof(SavePersonInput.StatusDate),
+        nameof(SavePersonInput.GuardianPhone), nameof(SavePersonInput.BankAccount), nameof(SavePersonInput.Diagnosis), nameof(SavePersonInput.Status), nameof(SavePersonInput.StatusDate),
         nameof(SavePersonInput.Version),
     ];
 }

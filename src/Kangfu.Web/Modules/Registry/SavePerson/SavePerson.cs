@@ -119,6 +119,8 @@ public sealed class SavePerson(KangfuDbFactory dbFactory, TimeProvider clock)
         person.GuardianName = Trimmed(input.GuardianName);
         person.GuardianRelation = person.GuardianName is null ? null : input.GuardianRelation;
         person.GuardianPhone = person.GuardianName is null ? null : Trimmed(input.GuardianPhone);
+        person.BankAccount = input.NormalizedBankAccount;
+        person.Diagnosis = Trimmed(input.Diagnosis);
         person.Status = input.Status;
         person.StatusDate = input.Status == PersonStatus.Registered ? null : input.StatusDate;
     }

@@ -24,6 +24,10 @@ public sealed class SavePersonInput
     public string? GuardianName { get; set; }
     public GuardianRelation? GuardianRelation { get; set; }
     public string? GuardianPhone { get; set; }
+    /// <summary>Bank account for subsidy payments, 12–30 digits (spaces allowed while typing); optional.</summary>
+    public string? BankAccount { get; set; }
+    /// <summary>Diagnosis, free text up to 500 characters; optional.</summary>
+    public string? Diagnosis { get; set; }
     public PersonStatus Status { get; set; } = PersonStatus.Registered;
     public DateOnly? StatusDate { get; set; }
 
@@ -40,6 +44,10 @@ public sealed class SavePersonInput
     /// <summary>The 20-character certificate number that matches the ID, category and grade (for the 生成 button).</summary>
     public string? SuggestedCertificateNumber =>
         IdNumber.Trim().Length == 18 && Category is { } c && Grade is { } g ? $"{IdNumber.Trim().ToUpperInvariant()}{(int)c}{g}" : null;
+
+    /// <summary>The bank account without spaces or hyphens, or null when blank.</summary>
+    public string? NormalizedBankAccount =>
+        string.IsNullOrWhiteSpace(BankAccount) ? null : string.Concat(BankAccount.Where(c => c is not (' ' or '-' or '\u3000')));
 
     public SavePersonInput Clone() => (SavePersonInput)MemberwiseClone();
 
@@ -61,6 +69,8 @@ public sealed class SavePersonInput
         GuardianName = p.GuardianName,
         GuardianRelation = p.GuardianRelation,
         GuardianPhone = p.GuardianPhone,
+        BankAccount = p.BankAccount,
+        Diagnosis = p.Diagnosis,
         Status = p.Status,
         StatusDate = p.StatusDate,
     };

@@ -8,6 +8,8 @@ namespace Kangfu.Web.Modules.Registry.SavePerson;
 /// </summary>
 public static class SavePersonRules
 {
+    public const int MaxDiagnosisLength = 500;
+
     public static Dictionary<string, string> Validate(SavePersonInput input, DateOnly today)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -97,6 +99,14 @@ public static class SavePersonRules
         if (!PhoneNumber.IsValidOrEmpty(input.GuardianPhone))
         {
             errors[nameof(input.GuardianPhone)] = "监护人电话应为11位手机号，或带区号的固定电话";
+        }
+        if (input.NormalizedBankAccount is { } account && (account.Length is < 12 or > 30 || !account.All(char.IsAsciiDigit)))
+        {
+            errors[nameof(input.BankAccount)] = "银行账号应为12至30位数字";
+        }
+        if (input.Diagnosis is { } diagnosis && diagnosis.Trim().Length > MaxDiagnosisLength)
+        {
+            errors[nameof(input.Diagnosis)] = $"诊断不能超过{MaxDiagnosisLength}个字";
         }
         var hasGuardian = !string.IsNullOrWhiteSpace(input.GuardianName);
         if (!hasGuardian && (input.GuardianRelation is not null || !string.IsNullOrWhiteSpace(input.GuardianPhone)))
