@@ -90,6 +90,7 @@ public static class AccessModule
             }
         });
         services.AddScoped<LoginHandler>();
+        services.AddScoped<ChangePassword.ChangePasswordHandler>();
         services.AddScoped<UserSeeder>();
         return services;
     }
@@ -97,6 +98,7 @@ public static class AccessModule
     public static WebApplication MapAccess(this WebApplication app)
     {
         app.MapLoginEndpoints();
+        ChangePassword.ChangePasswordEndpoints.MapChangePassword(app);
         return app;
     }
 

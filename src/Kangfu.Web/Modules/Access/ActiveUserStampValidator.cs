@@ -25,8 +25,9 @@ internal static class AbsoluteSession
 {
     public const string SignedInKey = "kangfu.signedin";
 
+    /// <summary>Marks a new sign-in; a refreshed cookie (password change) keeps the original sign-in time.</summary>
     public static void Stamp(AuthenticationProperties properties, TimeProvider clock) =>
-        properties.Items[SignedInKey] = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        properties.Items.TryAdd(SignedInKey, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static bool Expired(AuthenticationProperties properties, TimeProvider clock, TimeSpan lifetime) =>
         !properties.Items.TryGetValue(SignedInKey, out var value)
