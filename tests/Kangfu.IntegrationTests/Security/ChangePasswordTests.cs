@@ -94,6 +94,38 @@ public abstract class ChangePasswordTests(KangfuApp app, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task Account_page_form_changes_the_password_and_keeps_the_session()
+    {
+        var (user, _) = await SecurityKit.NewUserAsync(app, Roles.CommunityStaff, KangfuApp.CommunityA);
+        using var client = SecurityKit.Client(app);
+        Assert.Equal(HttpStatusCode.NoContent, (await SecurityKit.LoginAsync(client, user, SecurityKit.Password)).StatusCode);
+        var page = await client.GetStringAsync("/account");
+        Assert.Contains("修改密码", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"current-password\">当前密码</label>", page, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        async Task<HttpResponseMessage> PostAsync(string current, string next) =>
+            await client.PostAsync("/account", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["_handler"] = "change-password",
+                ["Form.CurrentPassword"] = current, ["Form.NewPassword"] = next, ["Form.ConfirmPassword"] = next,
+            }));
+
+        var wrong = await PostAsync("not-the-password-1", NewPassword);
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("当前密码：不正确。", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var ok = await PostAsync(SecurityKit.Password, NewPassword);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains("密码已修改", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(ok.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("kangfu.auth=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/persons?pageSize=1")).StatusCode);
+        using var fresh = SecurityKit.Client(app);
+        Assert.Equal(HttpStatusCode.NoContent, (await SecurityKit.LoginAsync(fresh, user, NewPassword)).StatusCode);
+    }
+
+    [Fact]
     public async Task Anonymous_caller_cannot_change_a_password()
     {
         using var client = SecurityKit.Client(app);
