@@ -108,8 +108,11 @@ public abstract class ChangePasswordTests(KangfuApp app, ITestOutputHelper outpu
         async Task<HttpResponseMessage> PostAsync(string current, string next) =>
             await client.PostAsync("/account", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["_handler"] = "change-password",
-                ["Form.CurrentPassword"] = current, ["Form.NewPassword"] = next, ["Form.ConfirmPassword"] = next,
+                ["__RequestVerificationToken"] = token,
+                ["_handler"] = "change-password",
+                ["Form.CurrentPassword"] = current,
+                ["Form.NewPassword"] = next,
+                ["Form.ConfirmPassword"] = next,
             }));
 
         var wrong = await PostAsync("not-the-password-1", NewPassword);
