@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.UiTests.Infrastructure;
 using Kangfu.UiTests.Pages;
@@ -179,7 +178,7 @@ public sealed class PersonJourneyTests(UiFixture ui)
             await page.GotoInteractiveAsync("/followups?queue=1");
             await Expect(page.Locator("tr", new() { HasText = "回访2（6个月）" }).First).ToBeVisibleAsync();
             await Screenshots.SaveAsync(page, "followups-queue-375");
-            await AssertNoSeriousViolationsAsync(page);
+            await Axe.AssertNoSeriousViolationsAsync(page);
             await page.Context.CloseAsync();
         }
 
@@ -193,7 +192,7 @@ public sealed class PersonJourneyTests(UiFixture ui)
             await form.AnswerAsync("4", "不需要");
             await form.AnswerAsync("5", "入户");
             await Screenshots.SaveAsync(page, "followups-form-1-375");
-            await AssertNoSeriousViolationsAsync(page);
+            await Axe.AssertNoSeriousViolationsAsync(page);
             await form.SaveAsync();
             await page.Context.CloseAsync();
         }
@@ -228,12 +227,6 @@ public sealed class PersonJourneyTests(UiFixture ui)
             await page.Context.CloseAsync();
         }
 
-        private static async Task AssertNoSeriousViolationsAsync(IPage page)
-        {
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-        }
 
         private async Task<(IPage Page, CaseDetailPage Case)> OpenCaseAsync(string user)
         {

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Kangfu.IntegrationTests.Referrals;
 using Kangfu.UiTests.Infrastructure;
 using Kangfu.UiTests.Pages;
@@ -26,7 +25,7 @@ public sealed class CaseReviewTests(UiFixture ui, ITestOutputHelper output)
         await Expect(row).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Tab).First).ToContainTextAsync("辅具审核（");
         await Screenshots.SaveAsync(page, "cases-review-queue");
-        await AssertNoSeriousViolationsAsync(page);
+        await Axe.AssertNoSeriousViolationsAsync(page, output);
 
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("辅具适配");
@@ -36,7 +35,7 @@ public sealed class CaseReviewTests(UiFixture ui, ITestOutputHelper output)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Screenshots.SaveAsync(page, "case-review-form");
-        await AssertNoSeriousViolationsAsync(page);
+        await Axe.AssertNoSeriousViolationsAsync(page, output);
         await page.GetByRole(AriaRole.Button, new() { Name = "确认通过" }).ClickAsync();
 
         await Expect(page.Locator(".page-actions")).ToContainTextAsync("待辅具服务");
@@ -57,17 +56,6 @@ public sealed class CaseReviewTests(UiFixture ui, ITestOutputHelper output)
         await Screenshots.SaveAsync(page, "home-my-queues");
     }
 
-    private async Task AssertNoSeriousViolationsAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var results = await page.RunAxe();
-        foreach (var v in results.Violations)
-        {
-            output.WriteLine($"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}");
-        }
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-    }
 }
 
 [Collection(UiCollection.Name)]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Deque.AxeCore.Playwright;
 using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.IntegrationTests.Referrals;
 using Kangfu.IntegrationTests.Subsidies;
@@ -52,7 +51,7 @@ public sealed class SubsidyUiTests(UiFixture ui, ITestOutputHelper output)
         await page.PickAsync("fund-source", $"{name}（剩余¥10,000.00）");
         await page.Locator("#decision-comment").FillAsync("同意，列入服务卡");
         await Screenshots.SaveAsync(page, "subsidy-district-approval");
-        await AssertNoSeriousViolationsAsync(page);
+        await Axe.AssertNoSeriousViolationsAsync(page, output);
         await page.Locator("#approve").ClickAsync();
         await Expect(page.Locator(".page-actions")).ToContainTextAsync("已批准");
         await Expect(page.Locator("#print-card")).ToBeVisibleAsync();
@@ -63,7 +62,7 @@ public sealed class SubsidyUiTests(UiFixture ui, ITestOutputHelper output)
         await Expect(page.Locator(".card-items")).ToContainTextAsync("¥1,200.00");
         await Expect(page.GetByAltText($"服务卡核验二维码（卡号 {card.Number}）")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "service-card-print");
-        await AssertNoSeriousViolationsAsync(page);
+        await Axe.AssertNoSeriousViolationsAsync(page, output);
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
         Assert.Equal(1, CountPdfPages(pdf));
         var printed = await ui.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "print" && a.EntityType == nameof(ServiceCard) && a.EntityId == card.Id.ToString()));
@@ -74,7 +73,7 @@ public sealed class SubsidyUiTests(UiFixture ui, ITestOutputHelper output)
         await Expect(rehab.Locator("h1")).ToContainTextAsync("轮椅");
         await Expect(rehab.GetByText("余额 ¥1,200.00")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(rehab, "workspace-case");
-        await AssertNoSeriousViolationsAsync(rehab);
+        await Axe.AssertNoSeriousViolationsAsync(rehab, output);
 
         await rehab.Locator("#bill-total").FillAsync("300");
         await rehab.GetByRole(AriaRole.Button, new() { Name = "即时结算", Exact = true }).ClickAsync();
@@ -96,17 +95,6 @@ public sealed class SubsidyUiTests(UiFixture ui, ITestOutputHelper output)
         return client;
     }
 
-    private async Task AssertNoSeriousViolationsAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        foreach (var v in serious)
-        {
-            output.WriteLine($"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
-        }
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-    }
 
     private static int CountPdfPages(byte[] pdf) =>
         System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.IntegrationTests.Surveys;
 using Kangfu.UiTests.Infrastructure;
@@ -36,7 +35,7 @@ public sealed class IntakeUiTests(UiFixture ui, ITestOutputHelper output)
         await intake.DirectionAsync("Visual", "转介评估机构");
         await intake.SignAsync("intake-PersonSignature");
         await intake.SignAsync("intake-StaffSignature");
-        await AssertAxeAsync(page);
+        await Axe.AssertNoSeriousViolationsAsync(page, output);
         await page.Locator("#needs-title").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "intake-2-needs-375");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "intake-2-full.png"), FullPage = true });
@@ -70,29 +69,19 @@ public sealed class IntakeUiTests(UiFixture ui, ITestOutputHelper output)
         await intake.HasNeedAsync(true);
         await intake.TickNeedAsync("Physical", "支持性服务");
         await Screenshots.SaveAsync(page, "intake-needs-1366");
-        await AssertAxeAsync(page);
+        await Axe.AssertNoSeriousViolationsAsync(page, output);
 
         await page.GotoInteractiveAsync("/surveys");
         await page.Locator("[data-testid=to-survey]").WaitForAsync();
         await Screenshots.SaveAsync(page, "surveys-1366");
-        await AssertAxeAsync(page);
+        await Axe.AssertNoSeriousViolationsAsync(page, output);
 
         var street = await ui.SignedInPageAsync("street");
         await street.SetViewportSizeAsync(375, 667);
         await street.GotoInteractiveAsync("/surveys");
         await street.Locator("[data-testid=progress-total]").WaitForAsync();
         await Screenshots.SaveAsync(street, "surveys-street-375");
-        await AssertAxeAsync(street);
+        await Axe.AssertNoSeriousViolationsAsync(street, output);
     }
 
-    private async Task AssertAxeAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        foreach (var v in results.Violations)
-        {
-            output.WriteLine($"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}");
-        }
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-    }
 }
