@@ -4,6 +4,7 @@ using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.IntegrationTests.Referrals;
 using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Referrals;
+using Kangfu.Web.Modules.Subsidies;
 using Kangfu.Web.Modules.Subsidies.Applications;
 using Kangfu.Web.Modules.Subsidies.Budgets;
 using Kangfu.Web.Modules.Subsidies.Decide;
@@ -66,6 +67,31 @@ public static class SubsidyKit
         name ??= "测试资金" + Guid.NewGuid().ToString("N")[..6];
         var result = await ReadAsync<BudgetResult>(await approver.PostAsJsonAsync("/api/subsidies/budgets", new { fundSourceName = name, year = Year, amount }), "budget");
         return result.FundSourceId;
+    }
+
+    /// <summary>
+    /// A fund source with a budget of this year, written straight to the database (for hosts whose in-memory client
+    /// cannot sign in, such as the Kestrel-hosted UI app); returns the fund source's id.
+    /// </summary>
+    public static async Task<Guid> AddBudgetInDatabaseAsync(this KangfuApp app, decimal amount, string name)
+    {
+        var fund = new FundSource { DistrictCode = KangfuApp.District, Id = Guid.CreateVersion7(), Name = name };
+        await app.WithDbAsync(async db =>
+        {
+            db.FundSources.Add(fund);
+            db.Budgets.Add(new Budget
+            {
+                DistrictCode = KangfuApp.District,
+                Id = Guid.CreateVersion7(),
+                FundSourceId = fund.Id,
+                Year = Year,
+                Amount = amount,
+                EffectiveFrom = new DateOnly(Year, 1, 1),
+                EffectiveTo = new DateOnly(Year, 12, 31),
+            });
+            return await db.SaveChangesAsync();
+        });
+        return fund.Id;
     }
 
     /// <summary>Community applies, street and district approve: returns the application and its card.</summary>

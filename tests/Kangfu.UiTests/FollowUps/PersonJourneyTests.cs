@@ -1,9 +1,9 @@
 using Kangfu.IntegrationTests.Infrastructure;
+using Kangfu.IntegrationTests.Subsidies;
 using Kangfu.UiTests.Infrastructure;
 using Kangfu.UiTests.Pages;
 using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Referrals;
-using Kangfu.Web.Modules.Subsidies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -47,23 +47,7 @@ public sealed class PersonJourneyTests(UiFixture ui)
     private async Task<string> AddFundAsync()
     {
         var name = "全程测试资金" + Guid.NewGuid().ToString("N")[..4];
-        var year = TimeProvider.System.GetLocalNow().Year;
-        await ui.App.WithDbAsync(async db =>
-        {
-            var fund = new FundSource { DistrictCode = KangfuApp.District, Id = Guid.CreateVersion7(), Name = name };
-            db.FundSources.Add(fund);
-            db.Budgets.Add(new Budget
-            {
-                DistrictCode = KangfuApp.District,
-                Id = Guid.CreateVersion7(),
-                FundSourceId = fund.Id,
-                Year = year,
-                Amount = 100_000m,
-                EffectiveFrom = new DateOnly(year, 1, 1),
-                EffectiveTo = new DateOnly(year, 12, 31),
-            });
-            return await db.SaveChangesAsync();
-        });
+        await ui.App.AddBudgetInDatabaseAsync(100_000m, name);
         return name;
     }
 

@@ -20,22 +20,7 @@ public sealed class SubsidyUiTests(UiFixture ui, ITestOutputHelper output)
     public async Task District_approver_approves_on_the_page_and_the_card_prints_on_one_page()
     {
         var name = "界面测试资金" + Guid.NewGuid().ToString("N")[..4];
-        await ui.App.WithDbAsync(async db =>
-        {
-            var fund = new FundSource { DistrictCode = KangfuApp.District, Id = Guid.CreateVersion7(), Name = name };
-            db.FundSources.Add(fund);
-            db.Budgets.Add(new Budget
-            {
-                DistrictCode = KangfuApp.District,
-                Id = Guid.CreateVersion7(),
-                FundSourceId = fund.Id,
-                Year = SubsidyKit.Year,
-                Amount = 10_000m,
-                EffectiveFrom = new DateOnly(SubsidyKit.Year, 1, 1),
-                EffectiveTo = new DateOnly(SubsidyKit.Year, 12, 31),
-            });
-            return await db.SaveChangesAsync();
-        });
+        await ui.App.AddBudgetInDatabaseAsync(10_000m, name);
         var (rehabUser, station) = await ui.App.EnsureRehabStationAsync();
         var c = await ui.App.AddItemCaseAsync(institutionId: station);
         using var community = await LoginAsync("community");
