@@ -50,7 +50,7 @@ public sealed class SubmitHomeAssessment(CaseActionRunner runner)
             var birthDate = FittingSchemes.Find(input.Scheme)?.Age is null ? (DateOnly?)null : await step.Db.Persons
                 .Where(p => p.DistrictCode == step.Case.DistrictCode && p.Id == step.Case.PersonId).Select(p => p.BirthDate).FirstAsync(ct);
             // The age question is answered from the birth date on the Beijing date of the assessment.
-            var scheme = Validate(input, birthDate is { } b ? Registry.Ages.CompletedYears(b, DateOnly.FromDateTime(step.Now.AddHours(8))) : null);
+            var scheme = Validate(input, birthDate is { } b ? Registry.Ages.CompletedYears(b, Platform.ChinaTime.Date(step.Now)) : null);
             var codes = await DeviceCodes.CheckAsync(step.Db, user.DistrictCode, input.DeviceCodes, nameof(input.DeviceCodes), ct);
             var wishes = input.Wishes.Select(w => w.Trim().ToUpperInvariant()).Distinct().ToList();
             var transition = step.Move(CaseAction.SubmitHomeAssessment, input.Comment, new

@@ -39,6 +39,6 @@ public sealed class CaseDetailQuery(KangfuDbFactory dbFactory, TimeProvider cloc
             c.CreatedAt, c.StateChangedAt, c.Version, actions,
             history.Select(t => new CaseHistoryRow(t.At, t.From, t.To, t.Action, CaseStates.ActionName(t.Action), t.UserName, t.Comment, t.DataJson)).ToList(),
             // Completed years on the Beijing date (2-3-2's 年龄 question is answered from it).
-            Registry.Ages.CompletedYears(person.BirthDate, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8))));
+            Registry.Ages.CompletedYears(person.BirthDate, Platform.ChinaTime.Date(clock.GetUtcNow().UtcDateTime)));
     }
 }
