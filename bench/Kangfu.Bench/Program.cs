@@ -12,7 +12,7 @@ var admin = Environment.GetEnvironmentVariable("KANGFU_BENCH_PG") ?? Environment
 var folder = Directory.CreateTempSubdirectory("kangfu-bench-").FullName;
 var options = new BenchOptions(smoke, Number("--rows"), Number("--runs"), admin, folder);
 Console.WriteLine(FormattableString.Invariant(
-    $"# Kangfu benchmark suite: {string.Join(',', suites)}{(smoke ? " (smoke)" : "")}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {TimeProvider.System.GetLocalNow():yyyy-MM-dd HH:mm zzz}"));
+    $"# Kangfu benchmark suite: {string.Join(',', suites)}{(smoke ? " (smoke)" : "")}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC"));
 
 SeededApp? app = null;
 async Task<SeededApp> Seeded() => app ??= await SeededApp.StartAsync(options, options.RowsOr(20_000, 1_000_000));

@@ -11,6 +11,12 @@ public static class ChinaTime
     /// <summary>The Beijing calendar date of a UTC instant (an assessment's date, an age on that day).</summary>
     public static DateOnly Date(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
 
+    /// <summary>Today in Beijing: the one business date (ages, due dates, validity, years) whatever the server's zone.</summary>
+    public static DateOnly Today(this TimeProvider clock) => Date(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The current Beijing wall-clock time (file names, printed stamps).</summary>
+    public static DateTime Now(this TimeProvider clock) => FromUtc(clock.GetUtcNow().UtcDateTime);
+
     private static TimeZoneInfo FindZone()
     {
         try

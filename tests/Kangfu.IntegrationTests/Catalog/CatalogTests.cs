@@ -10,6 +10,7 @@ using Kangfu.Web.Modules.Catalog.ItemList;
 using Kangfu.Web.Modules.Catalog.SaveItem;
 using Kangfu.Web.Modules.Catalog.Seeding;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public abstract class CatalogTests(KangfuApp app)
 {
     private static readonly UserContext Admin = new("admin-test", "admin", "区系统管理员", KangfuApp.District, null, null, [Roles.DistrictAdmin], null);
     private static readonly UserContext Reviewer = new("reviewer-test", "reviewer", "区残联审核员", KangfuApp.District, null, null, [Roles.DistrictReviewer], null);
-    private static int CurrentYear => TimeProvider.System.GetLocalNow().Year;
+    private static int CurrentYear => TimeProvider.System.Today().Year;
 
     private static T Get<T>(AsyncServiceScope scope) where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 

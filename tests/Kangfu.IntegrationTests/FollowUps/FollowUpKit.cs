@@ -4,6 +4,7 @@ using Kangfu.IntegrationTests.Referrals;
 using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.FollowUps.Record;
 using Kangfu.Web.Modules.Referrals;
+using Kangfu.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kangfu.IntegrationTests.FollowUps;
@@ -11,7 +12,7 @@ namespace Kangfu.IntegrationTests.FollowUps;
 /// <summary>Test intents for follow-ups: a served case, its visits, recording them through the API.</summary>
 public static class FollowUpKit
 {
-    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    public static DateOnly Today => TimeProvider.System.Today();
 
     /// <summary>A device case handed over by the device service institution on the given date (through the API).</summary>
     public static async Task<RehabCase> DispensedDeviceCaseAsync(this KangfuApp app, DateOnly completedOn, string? area = null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
 
 namespace Kangfu.IntegrationTests.Registry;
 
@@ -10,7 +11,7 @@ public static class BadIdentifiers
     public static IReadOnlyList<string> IdNumbers()
     {
         var v = TestIds.NewResidentId(new DateOnly(1985, 3, 12));
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        var today = TimeProvider.System.Today();
         var list = new List<string>
         {
             "", v[..17], v + "0", v[..16], new string('1', 19), new string('1', 16), v + "42", v + "42B1",

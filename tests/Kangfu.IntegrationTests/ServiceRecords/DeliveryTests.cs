@@ -6,6 +6,7 @@ using Kangfu.IntegrationTests.Subsidies;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.ServiceRecords.Settlements;
 using Kangfu.Web.Modules.ServiceRecords.Workspace;
+using Kangfu.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kangfu.IntegrationTests.ServiceRecords;
@@ -28,7 +29,7 @@ public abstract class DeliveryTests(KangfuApp app)
     private static async Task<HttpResponseMessage> SessionAsync(HttpClient client, Guid caseId, decimal quantity, decimal unitPrice) =>
         await client.PostAsJsonAsync($"/api/workspace/cases/{caseId}/sessions", new
         {
-            date = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime).AddDays(-1),
+            date = TimeProvider.System.Today().AddDays(-1),
             providerName = "王治疗师",
             content = "步态训练",
             quantity,

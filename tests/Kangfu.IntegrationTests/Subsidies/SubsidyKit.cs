@@ -8,6 +8,7 @@ using Kangfu.Web.Modules.Subsidies;
 using Kangfu.Web.Modules.Subsidies.Applications;
 using Kangfu.Web.Modules.Subsidies.Budgets;
 using Kangfu.Web.Modules.Subsidies.Decide;
+using Kangfu.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kangfu.IntegrationTests.Subsidies;
@@ -18,7 +19,7 @@ public static class SubsidyKit
     /// <summary>轮椅等辅助器具: physical, 7 and older, certificate, ¥1,200 per fitting.</summary>
     public const string Wheelchair = "L-DEV-02";
 
-    public static int Year => TimeProvider.System.GetLocalNow().Year;
+    public static int Year => TimeProvider.System.Today().Year;
 
     /// <summary>A case of a new adult physical person for the given catalog item, optionally assigned to an institution.</summary>
     public static async Task<RehabCase> AddItemCaseAsync(this KangfuApp app, string itemCode = Wheelchair, CaseKind kind = CaseKind.Service,

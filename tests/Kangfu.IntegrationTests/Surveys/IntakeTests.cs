@@ -8,6 +8,7 @@ using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
 using Kangfu.Web.Modules.Surveys;
 using Kangfu.Web.Modules.Surveys.FillIntake;
+using Kangfu.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using static Kangfu.IntegrationTests.Surveys.IntakeCatalog;
 
@@ -16,7 +17,7 @@ namespace Kangfu.IntegrationTests.Surveys;
 /// <summary>The home intake form through its API: validation, one transaction of routing (conditions 1–3), withdrawal.</summary>
 public abstract class IntakeTests(KangfuApp app)
 {
-    private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    private static DateOnly Today => TimeProvider.System.Today();
 
     internal static IntakeInput Form(Person p, DisabilityCategory[] categories, IEnumerable<Guid> items, params CategoryDirection[] directions) => new()
     {

@@ -4,6 +4,7 @@ using Kangfu.UiTests.Infrastructure;
 using Kangfu.UiTests.Pages;
 using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Referrals;
+using Kangfu.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -20,7 +21,7 @@ public sealed class PersonJourneyTests(UiFixture ui)
     [Fact]
     public async Task One_person_from_intake_to_closure_through_the_pages_of_every_role()
     {
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        var today = TimeProvider.System.Today();
         var handedOver = today.AddMonths(-6).AddDays(-3);
         var journey = new Journey(ui, await ui.App.AddPersonAsync(KangfuApp.CommunityA, "全程测试"));
 

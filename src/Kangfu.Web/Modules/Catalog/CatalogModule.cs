@@ -7,6 +7,7 @@ using Kangfu.Web.Modules.Catalog.ItemList;
 using Kangfu.Web.Modules.Catalog.SaveItem;
 using Kangfu.Web.Modules.Catalog.Seeding;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
 
 namespace Kangfu.Web.Modules.Catalog;
 
@@ -31,7 +32,7 @@ public static class CatalogModule
         api.MapGet("/items", async (int? year, DisabilityCategory? category, ServiceKind? kind, CatalogItemsQuery query, CurrentUser current, TimeProvider clock, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            var filter = new CatalogItemFilter(year ?? clock.GetLocalNow().Year, category, kind);
+            var filter = new CatalogItemFilter(year ?? clock.Today().Year, category, kind);
             return await query.HandleAsync(user.DistrictCode, filter, ct);
         });
         api.MapGet("/devices", async (string? q, int? page, int? pageSize, DeviceListQuery query, CurrentUser current, CancellationToken ct) =>

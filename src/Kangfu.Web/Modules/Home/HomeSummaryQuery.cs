@@ -1,5 +1,6 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class HomeSummaryQuery(KangfuDbFactory dbFactory, TimeProvider clo
     {
         await using var db = dbFactory.CreateDbContext();
         var registered = db.VisibleTo(user).Where(p => p.Status == PersonStatus.Registered);
-        var sixYearsAgo = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddYears(-7);
+        var sixYearsAgo = clock.Today().AddYears(-7);
         var byCategory = await registered.Where(p => p.Category != null).GroupBy(p => p.Category)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return new HomeSummary(

@@ -37,10 +37,10 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
         var institutions = await EnsureInstitutionsAsync(ct);
         var logins = await EnsureUsersAsync(institutions);
         await EnsurePersonsAsync(persons, seed, ct);
-        await catalog.HandleAsync(DistrictCode, clock.GetLocalNow().Year, ct);
+        await catalog.HandleAsync(DistrictCode, clock.Today().Year, ct);
         await EnsureDevicesAsync(ct);
         await followUpRules.HandleAsync(DistrictCode, ct);
-        await budgets.EnsureAsync(DistrictCode, clock.GetLocalNow().Year, ct);
+        await budgets.EnsureAsync(DistrictCode, clock.Today().Year, ct);
         return logins;
     }
 
@@ -65,7 +65,7 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
                 Name = spec.Name,
                 Kinds = spec.Kinds,
                 Directions = spec.Directions,
-                QualifiedUntil = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddYears(2),
+                QualifiedUntil = clock.Today().AddYears(2),
             };
             institution.ServiceAreas.Add(new InstitutionServiceArea { DistrictCode = DistrictCode, InstitutionId = institution.Id, AreaCode = "120116000000" });
             db.Institutions.Add(institution);
@@ -126,7 +126,7 @@ public sealed class DemoDistrict(KangfuDbFactory dbFactory, AreaImporter areas, 
         }
         var communities = await db.Areas.Where(a => a.DistrictCode == DistrictCode && a.Level == 5).Select(a => a.Code).OrderBy(c => c).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var persons = DemoPersonGenerator.Generate(DistrictCode, communities, count, seed, today, now);
         await Modules.Registry.Import.PersonBulkWriter.InsertNewAsync(db, persons, ct);
     }

@@ -2,6 +2,7 @@ using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Home.MyWork;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry.PersonList;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public sealed class FollowUpQueueQuery(KangfuDbFactory dbFactory, TimeProvider c
             FollowUpForms.KindName(r.f.Kind), r.f.DueOn, r.f.OverdueAfter, r.f.OverdueAfter < today, r.f.Version)).ToList(), total, page, pageSize);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     private async Task<IQueryable<FollowUp>> PendingAsync(KangfuDbContext db, UserContext user, CancellationToken ct)
     {

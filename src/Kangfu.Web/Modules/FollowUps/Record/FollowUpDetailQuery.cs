@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Referrals;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Kangfu.Web.Platform.Privacy;
@@ -35,7 +36,7 @@ public sealed class FollowUpDetailQuery(KangfuDbFactory dbFactory, TimeProvider 
         var c = await (await db.VisibleToAsync(user, ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException();
         var person = await db.Persons.AsNoTracking().Where(p => p.DistrictCode == c.DistrictCode && p.Id == c.PersonId).Select(p => new { p.Name, p.IdNumber }).FirstAsync(ct);
         var visits = await db.FollowUps.AsNoTracking().Where(f => f.DistrictCode == c.DistrictCode && f.CaseId == c.Id).OrderBy(f => f.Sequence).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var name = user.IsInstitutionScoped ? Mask.Name(person.Name) : person.Name;
         return visits.Select(f => new FollowUpView(
             f.Id, c.Id, c.PersonId, name, Mask.IdNumber(person.IdNumber), Referrals.Actions.CaseStep.Label(c), c.State, c.CompletedOn,

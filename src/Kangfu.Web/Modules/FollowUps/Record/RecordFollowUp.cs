@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Kangfu.Web.Platform.Ui;
@@ -57,7 +58,7 @@ public sealed class RecordFollowUp(KangfuDbFactory dbFactory, TimeProvider clock
         {
             throw new DomainException($"请先完成{string.Join("、", earlier.Select(FollowUpForms.KindName))}。");
         }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         Validate(f, c, input, today);
         Apply(f, input, user, clock.GetUtcNow().UtcDateTime);
         db.Entry(f).Property(x => x.Version).OriginalValue = input.Version;

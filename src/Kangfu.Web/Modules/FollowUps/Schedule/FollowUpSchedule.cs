@@ -14,7 +14,7 @@ public static class FollowUpSchedule
     public static async Task<IReadOnlyList<FollowUp>> CreateAsync(CaseStep step, CancellationToken ct)
     {
         var c = step.Case;
-        var completed = c.CompletedOn ?? DateOnly.FromDateTime(step.Now);
+        var completed = c.CompletedOn ?? Platform.ChinaTime.Date(step.Now);
         var rules = (await step.Db.FollowUpRules.AsNoTracking()
                 .Where(r => r.DistrictCode == c.DistrictCode && r.CaseKind == c.Kind && r.EffectiveFrom <= completed)
                 .ToListAsync(ct))

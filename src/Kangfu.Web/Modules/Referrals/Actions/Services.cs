@@ -25,7 +25,7 @@ public sealed class MarkServed(CaseActionRunner runner)
             await Subsidies.SubsidyGuard.RequireCardItemAsync(step.Db, step.Case, ct);
             step.Move(CaseAction.MarkServed, input.Comment);
             step.Case.InstitutionId ??= user.InstitutionId;
-            step.Case.CompletedOn = DateOnly.FromDateTime(step.Now);
+            step.Case.CompletedOn = Platform.ChinaTime.Date(step.Now);
             await step.GrantOwnInstitutionAsync();
             await FollowUpSchedule.CreateAsync(step, ct);
         }, ct);
@@ -49,7 +49,7 @@ public sealed class CompleteDeviceService(CaseActionRunner runner)
             {
                 errors[nameof(input.CompletedOn)] = "请填写完成日期";
             }
-            else if (date > DateOnly.FromDateTime(step.Now).AddDays(1))
+            else if (date > Platform.ChinaTime.Date(step.Now).AddDays(1))
             {
                 errors[nameof(input.CompletedOn)] = "完成日期不能晚于今天";
             }

@@ -4,6 +4,7 @@ using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Registry.Import;
 using Kangfu.Web.Modules.Registry.PersonList;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Kangfu.Web.Platform.Excel;
@@ -29,7 +30,7 @@ public sealed class ExportPersons(KangfuDbFactory dbFactory, AuditLog audit, Reg
             await audit.WriteAsync(user, AuditActions.Export, nameof(Person), null, "未脱敏导出；" + detail, "拒绝", ct: ct);
             throw new UnauthorizedAccessException("您的角色不能导出未脱敏的身份证号和电话。");
         }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         await using var db = dbFactory.CreateDbContext();
         var query = PersonListQuery.Apply(db.VisibleTo(user).AsNoTracking(), filter, today);
         var count = await query.CountAsync(ct);
@@ -43,7 +44,7 @@ public sealed class ExportPersons(KangfuDbFactory dbFactory, AuditLog audit, Reg
         var content = await WriteAsync(persons, new ExportContext(!unmasked, names), stamp, ct);
         await audit.WriteAsync(user, AuditActions.Export, nameof(Person), null,
             $"导出{count}人，{(unmasked ? "未脱敏" : "已脱敏")}，水印追踪号{stamp.TraceId}；{detail}", ct: ct);
-        var time = clock.GetLocalNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        var time = clock.Now().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return new ExportFile(content, $"残疾人名册_{time}.xlsx", count);
     }
 

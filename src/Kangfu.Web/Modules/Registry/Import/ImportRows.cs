@@ -1,5 +1,6 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Registry.Import.Sheets;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,6 @@ internal sealed class ImportContext(UserContext user, DateOnly today, DateTime n
         var areas = await AreaResolver.LoadAsync(db, user, ct);
         var existing = await db.Persons.AsNoTracking().Where(p => p.DistrictCode == user.DistrictCode)
             .ToDictionaryAsync(p => p.IdNumber, StringComparer.Ordinal, ct);
-        return new ImportContext(user, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), clock.GetUtcNow().UtcDateTime, areas, existing);
+        return new ImportContext(user, clock.Today(), clock.GetUtcNow().UtcDateTime, areas, existing);
     }
 }

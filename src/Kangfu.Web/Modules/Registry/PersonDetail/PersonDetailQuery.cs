@@ -1,5 +1,6 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Registry.PersonList;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Kangfu.Web.Platform.Privacy;
@@ -28,7 +29,7 @@ public sealed class PersonDetailQuery(KangfuDbFactory dbFactory, TimeProvider cl
             .OrderByDescending(e => e.At)
             .Select(e => new TimelineItem(e.At, e.Kind, e.Title, e.Detail, e.ActorName))
             .ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var names = path.ToDictionary(a => a.Code, a => a.Name);
         return new PersonDetailView(
             PersonListQuery.ToRow(p, names, today), p.BirthDate, p.Address, p.GuardianName, p.GuardianRelation,

@@ -1,5 +1,6 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Registry.Pinyin;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class PersonListQuery(KangfuDbFactory dbFactory, TimeProvider cloc
     public async Task<PagedResult<PersonRow>> HandleAsync(UserContext user, PersonFilter filter, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var query = Apply(db.VisibleTo(user).AsNoTracking(), filter, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var query = Apply(db.VisibleTo(user).AsNoTracking(), filter, clock.Today());
         var total = await query.CountAsync(ct);
         var pageSize = Math.Clamp(filter.PageSize, 1, 200);
         var page = Math.Max(1, filter.Page);
@@ -44,7 +45,7 @@ public sealed class PersonListQuery(KangfuDbFactory dbFactory, TimeProvider cloc
         var areaCodes = persons.Select(p => p.AreaCode).Distinct().ToList();
         var names = await db.Areas.AsNoTracking().Where(a => a.DistrictCode == user.DistrictCode && areaCodes.Contains(a.Code))
             .ToDictionaryAsync(a => a.Code, a => a.Name, ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var rows = persons.Select(p => ToRow(p, names, today)).ToList();
         return new PagedResult<PersonRow>(rows, total, page, pageSize);
     }

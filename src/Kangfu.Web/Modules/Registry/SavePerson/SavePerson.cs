@@ -1,6 +1,7 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Registry.Pinyin;
 using Kangfu.Web.Modules.Registry.Shared;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Kangfu.Web.Platform.Privacy;
@@ -20,7 +21,7 @@ public sealed class SavePerson(KangfuDbFactory dbFactory, TimeProvider clock)
     public async Task<SavePersonResult> HandleAsync(UserContext user, SavePersonInput input, CancellationToken ct = default)
     {
         user.Demand(Permission.PersonWrite);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var errors = SavePersonRules.Validate(input, today);
         if (errors.Count > 0)
         {

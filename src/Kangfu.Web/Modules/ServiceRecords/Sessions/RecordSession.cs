@@ -1,4 +1,5 @@
 using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed class RecordSession(KangfuDbFactory dbFactory, TimeProvider clock)
     {
         await using var db = dbFactory.CreateDbContext();
         var c = await DeliveryScope.CaseAsync(db, user, caseId, Permission.ServiceDeliver, ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var errors = Validate(input, kind, today);
         string? productName = null;
         if (kind == SessionKind.Handover && !string.IsNullOrWhiteSpace(input.DeviceCode))

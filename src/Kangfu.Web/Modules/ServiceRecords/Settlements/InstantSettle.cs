@@ -1,4 +1,5 @@
 using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 
@@ -27,7 +28,7 @@ public sealed class InstantSettle(KangfuDbFactory dbFactory, TimeProvider clock)
             throw new InputInvalidException(new Dictionary<string, string> { [nameof(input.BillTotal)] = "请填写费用总额（大于0）" });
         }
         total = decimal.Round(total, 2);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var item = await CardCharge.LoadAsync(db, c.Id, input, today, ct);
         if (item.Balance <= 0)
         {

@@ -1,5 +1,6 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Subsidies;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class SettleSessions(KangfuDbFactory dbFactory, TimeProvider clock
     {
         await using var db = dbFactory.CreateDbContext();
         var c = await DeliveryScope.CaseAsync(db, user, caseId, Permission.Settle, ct);
-        var item = await CardCharge.LoadAsync(db, c.Id, input, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+        var item = await CardCharge.LoadAsync(db, c.Id, input, clock.Today(), ct);
         var sessions = await db.ServiceSessions
             .Where(s => s.DistrictCode == c.DistrictCode && s.CaseId == c.Id && s.InstitutionId == user.InstitutionId && s.SettlementId == null && s.Kind != SessionKind.Counter)
             .ToListAsync(ct);

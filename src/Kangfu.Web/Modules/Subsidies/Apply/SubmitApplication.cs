@@ -3,6 +3,7 @@ using Kangfu.Web.Modules.Catalog;
 using Kangfu.Web.Modules.Catalog.Eligibility;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Subsidies.Decide;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public sealed class SubmitApplication(KangfuDbFactory dbFactory, TimeProvider cl
         var item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.DistrictCode == c.DistrictCode && i.Id == itemId, ct)
             ?? throw new InputInvalidException(new Dictionary<string, string> { [nameof(input.ServiceItemId)] = "服务项目不存在" });
         var person = await db.Persons.AsNoTracking().FirstAsync(p => p.DistrictCode == c.DistrictCode && p.Id == c.PersonId, ct);
-        var date = input.ApplicationDate ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var date = input.ApplicationDate ?? clock.Today();
         var history = await HistoryAsync(db, c, item, ct);
         var reasons = CatalogEligibility.Check(item, person, date, history);
         if (reasons.Count > 0)

@@ -1,5 +1,6 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class ApplicationRunner(KangfuDbFactory dbFactory, TimeProvider cl
         {
             throw new ConcurrencyConflictException(ConflictMessage);
         }
-        var step = new ApplicationStep(db, application, user, clock.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var step = new ApplicationStep(db, application, user, clock.GetUtcNow().UtcDateTime, clock.Today());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await body(step);
         await SaveAsync(db, ct);

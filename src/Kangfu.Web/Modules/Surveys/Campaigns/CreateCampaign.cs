@@ -1,4 +1,5 @@
 using Kangfu.Web.Modules.Access;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class CreateCampaign(KangfuDbFactory dbFactory, TimeProvider clock
     public async Task<CampaignRow> HandleAsync(UserContext user, CampaignInput input, CancellationToken ct = default)
     {
         user.Demand(Permission.CampaignManage);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (input.Year < 2000 || input.Year > today.Year + 1)
         {

@@ -2,6 +2,7 @@ using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class LoadIntake(KangfuDbFactory dbFactory, IntakeNeedItems needIt
         await using var db = dbFactory.CreateDbContext();
         var person = await db.VisibleTo(user).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new NotFoundException();
         await audit.WriteAsync(user, AuditActions.Reveal, nameof(Person), person.Id.ToString(), "入户登记：残疾证号、电话", ct: ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var y = year ?? today.Year;
         var intake = await db.Intakes.AsNoTracking().Include(i => i.Needs)
             .FirstOrDefaultAsync(i => i.DistrictCode == person.DistrictCode && i.PersonId == person.Id && i.Year == y, ct);

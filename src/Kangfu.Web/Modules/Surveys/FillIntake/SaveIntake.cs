@@ -1,6 +1,7 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class SaveIntake(KangfuDbFactory dbFactory, IntakeNeedItems needIt
     public async Task<IntakeSaved> HandleAsync(UserContext user, Guid personId, IntakeInput input, bool submit, CancellationToken ct = default)
     {
         user.Demand(Permission.IntakeWrite);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         Throw(IntakeRules.Validate(input, today, submit));
         await using var db = dbFactory.CreateDbContext();
         var person = await db.VisibleTo(user).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new NotFoundException();
