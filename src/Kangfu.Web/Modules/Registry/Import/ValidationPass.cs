@@ -9,6 +9,9 @@ namespace Kangfu.Web.Modules.Registry.Import;
 /// </summary>
 internal static class ValidationPass
 {
+    /// <summary>Rows parsed ahead of the check (a few hundred KB at most).</summary>
+    private const int ReadAhead = 1024;
+
     public static SpillManifest Run(ImportPipeline pipeline, ImportContext context, ImportSpill spill, ImportTally tally,
         ErrorFileWriter? errors, ImportJob job, CancellationToken ct)
     {
@@ -16,7 +19,7 @@ internal static class ValidationPass
         int checks;
         using (var set = spill.Create())
         {
-            foreach (var row in pipeline.DataRows())
+            foreach (var row in pipeline.DataRowsReadAhead(ReadAhead, ct))
             {
                 ct.ThrowIfCancellationRequested();
                 var result = validator.Validate(row);
