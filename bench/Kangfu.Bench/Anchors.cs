@@ -16,6 +16,18 @@ internal static class Anchors
         "DROP TABLE IF EXISTS anchor_persons; CREATE TABLE anchor_persons ("
         + string.Join(", ", Enumerable.Range(1, columns).Select(i => $"c{i} text")) + "); " + string.Join("; ", Indexes) + ";";
 
+    /// <summary>
+    /// PostgreSQL: registry_persons' own index set — the primary key (district_code, id) with the id generated per row, and the
+    /// four indexes led by district_code (unique ID number, certificate, community, name). sqlite3 .import cannot fill
+    /// generated columns (it binds NULL to columns missing from the file), so the SQLite anchor keeps the four plain indexes.
+    /// </summary>
+    public static string CreatePostgresTable(int columns) =>
+        "DROP TABLE IF EXISTS anchor_persons; CREATE TABLE anchor_persons (district_code character(6) NOT NULL DEFAULT '120116', "
+        + "id uuid NOT NULL DEFAULT gen_random_uuid(), " + string.Join(", ", Enumerable.Range(1, columns).Select(i => $"c{i} text"))
+        + ", PRIMARY KEY (district_code, id)); CREATE UNIQUE INDEX ux_anchor_id ON anchor_persons (district_code, c2); "
+        + "CREATE INDEX ix_anchor_cert ON anchor_persons (district_code, c3); CREATE INDEX ix_anchor_area ON anchor_persons (district_code, c9); "
+        + "CREATE INDEX ix_anchor_name ON anchor_persons (district_code, c1);";
+
     public static async Task<TimeSpan> SqliteImportAsync(string database, string csv, int columns)
     {
         await RunAsync("sqlite3", [database], CreateTable(columns));
@@ -27,9 +39,10 @@ internal static class Anchors
     public static async Task<TimeSpan> PostgresCopyAsync(string connectionString, string csv, int columns)
     {
         var (args, environment) = Psql(connectionString);
-        await RunAsync("psql", args, CreateTable(columns), environment);
+        await RunAsync("psql", args, CreatePostgresTable(columns), environment);
         var watch = Stopwatch.StartNew();
-        await RunAsync("psql", args, $"\\copy anchor_persons FROM '{csv}' WITH (FORMAT csv, HEADER true)\n", environment);
+        var list = string.Join(", ", Enumerable.Range(1, columns).Select(i => $"c{i}"));
+        await RunAsync("psql", args, $"\\copy anchor_persons ({list}) FROM '{csv}' WITH (FORMAT csv, HEADER true)\n", environment);
         return watch.Elapsed;
     }
 

@@ -54,6 +54,7 @@ internal sealed class ImportBenchmark(BenchOptions options) : IBenchmark
             await VerifyAsync(subject, data, status, await anchorCount());
 
             var phases = new List<(double Validate, double Commit)>();
+            var memory = new List<(long Before, long Peak)>();
             var (a, s) = await AlternateAsync($"import {database} {format}", runs,
                 async () => [(await anchor()).TotalSeconds],
                 async () =>
@@ -61,13 +62,16 @@ internal sealed class ImportBenchmark(BenchOptions options) : IBenchmark
                     await subject.ResetAsync();
                     var (validate, commit, _) = await subject.ImportAsync(path);
                     phases.Add((validate.TotalSeconds, commit.TotalSeconds));
+                    memory.Add(subject.LastMemory);
                     return [(validate + commit).TotalSeconds];
                 });
             phases.RemoveAt(0); // the warm-up
+            memory.RemoveAt(0);
             var median = s.Median;
             var ratio = median / a.Median;
             results.Add($"import_{format}_{database}_{data.Rows}_rows", Invariant($"{median:F2} s"), Invariant($"{a.Median:F2} s"), ratio, "<= 2.0x", ratio <= 2.0);
             results.Detail(Invariant($"median validate {Median(phases.Select(p => p.Validate)):F2} s, commit {Median(phases.Select(p => p.Commit)):F2} s; {data.Rows / median:N0} rows/s; the earlier absolute goal (>= 2,000 rows/s, <= {goalSeconds:F0} s) {(median <= goalSeconds ? "met" : "not met")}"));
+            results.Detail(Invariant($"memory: peak working set during the import {memory.Max(m => m.Peak) / 1048576.0:N0} MB (before it {memory.Max(m => m.Before) / 1048576.0:N0} MB, so +{memory.Max(m => m.Peak - m.Before) / 1048576.0:N0} MB)"));
         }
     }
 

@@ -74,6 +74,52 @@ public abstract class ImportMergeTests(KangfuApp app)
         Assert.Equal((person.Name + "改", person.Phone, person.CertificateNumber, person.Category), (after.Name, after.Phone, after.CertificateNumber, after.Category));
     }
 
+    [Fact]
+    public async Task A_person_saved_between_validation_and_confirmation_is_merged_against_its_current_state()
+    {
+        var rows = new List<Dictionary<string, string>> { RegistryFiles.ValidRow(), RegistryFiles.ValidRow() };
+        using var client = await app.LoginAsync(RegistryFiles.Importer);
+        await ImportApi.ImportAsync(client, RegistryFiles.Xlsx(rows), "名册.xlsx");
+        rows[0]["联系电话"] = "13912345678";
+        var validated = await ImportApi.ValidateAsync(client, RegistryFiles.Xlsx(rows), "名册-修改.xlsx");
+        Assert.Equal((0, 1, 1), (validated.Summary!.New, validated.Summary.Changed, validated.Summary.Unchanged));
+        // Meanwhile someone saves the same phone number by hand: the validated "changed" row has nothing left to change.
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.SingleAsync(p => p.IdNumber == rows[0]["身份证号"]);
+            person.Phone = "13912345678";
+            return await db.SaveChangesAsync();
+        });
+        var saved = await PersonAsync(rows[0]["身份证号"]);
+
+        var result = await ImportApi.ConfirmAsync(client, validated.BatchId);
+
+        Assert.Equal((0, 0, 2), (result.Inserted, result.Updated, result.Unchanged));
+        var after = await PersonAsync(rows[0]["身份证号"]);
+        Assert.Equal((saved.Version, "13912345678"), (after.Version, after.Phone));
+        var importAudits = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == after.Id.ToString() && a.Action == AuditActions.Update));
+        Assert.Equal(1, importAudits); // the hand edit only, none from the import
+    }
+
+    [Fact]
+    public async Task A_person_added_between_validation_and_confirmation_is_updated_not_inserted_twice()
+    {
+        var row = RegistryFiles.ValidRow();
+        using var client = await app.LoginAsync(RegistryFiles.Importer);
+        var validated = await ImportApi.ValidateAsync(client, RegistryFiles.Xlsx([row]), "名册-先检查.xlsx");
+        Assert.Equal(1, validated.Summary!.New);
+        var other = new Dictionary<string, string>(row) { ["联系电话"] = "13700001111" };
+        Assert.Equal(1, (await ImportApi.ImportAsync(client, RegistryFiles.Xlsx([other]), "名册-后导入.xlsx")).Inserted);
+
+        var result = await ImportApi.ConfirmAsync(client, validated.BatchId);
+
+        Assert.Equal((0, 1, 0), (result.Inserted, result.Updated, result.Unchanged));
+        var person = await PersonAsync(row["身份证号"]);
+        Assert.Equal(row["联系电话"], person.Phone);
+        var actions = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == person.Id.ToString()).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync());
+        Assert.Equal([AuditActions.Create, AuditActions.Update], actions);
+    }
+
     private Task<Person> PersonAsync(string idNumber) =>
         app.WithDbAsync(db => db.Persons.AsNoTracking().SingleAsync(p => p.IdNumber == idNumber));
 

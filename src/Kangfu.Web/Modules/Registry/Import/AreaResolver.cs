@@ -23,7 +23,12 @@ public sealed class AreaResolver
         communitiesByName = areas.Where(a => a.Level == 5).ToLookup(a => Key(a.Name));
         streets = areas.Where(a => a.Level == 4).OrderByDescending(a => a.Name.Length).ToList();
         this.scopePrefix = scopePrefix;
+        Fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            (scopePrefix ?? "") + "\n" + string.Join("\n", areas.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => $"{a.Code}|{a.Level}|{a.ParentCode}|{a.Name}")))));
     }
+
+    /// <summary>A hash of the areas and the scope the cells are resolved against: equal fingerprints resolve every cell alike.</summary>
+    public string Fingerprint { get; }
 
     public static async Task<AreaResolver> LoadAsync(KangfuDbContext db, UserContext user, CancellationToken ct)
     {

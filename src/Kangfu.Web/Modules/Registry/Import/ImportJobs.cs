@@ -20,6 +20,10 @@ public sealed class ImportJob(Guid batchId, ImportStatus status, int total)
     public Task Completion { get; internal set; } = Task.CompletedTask;
 
     internal void Advance() => Interlocked.Increment(ref processed);
+
+    internal void Advance(int rows) => Interlocked.Add(ref processed, rows);
+
+    internal void Reset() => Volatile.Write(ref processed, 0);
 }
 
 /// <summary>

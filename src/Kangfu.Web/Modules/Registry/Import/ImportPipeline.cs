@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Kangfu.Web.Modules.Registry.Import.Sheets;
 using Kangfu.Web.Platform.Errors;
 
@@ -39,6 +41,52 @@ internal sealed class ImportPipeline : IDisposable
             throw new DomainException($"文件只有表头（第{pipeline.Map.Header.Number}行），没有数据行。");
         }
         return pipeline.Map;
+    }
+
+    /// <summary>
+    /// The data rows, read ahead on another thread (at most <paramref name="readAhead"/> rows buffered, so memory stays
+    /// bounded): parsing the file overlaps with checking and encrypting the rows. A read error surfaces in order.
+    /// </summary>
+    public IEnumerable<SheetRow> DataRowsReadAhead(int readAhead, CancellationToken ct)
+    {
+        using var buffer = new BlockingCollection<SheetRow>(readAhead);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Exception? failure = null;
+        var producer = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var row in DataRows())
+                {
+                    buffer.Add(row, stop.Token);
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            finally
+            {
+                buffer.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var row in buffer.GetConsumingEnumerable(ct))
+            {
+                yield return row;
+            }
+            producer.Wait(CancellationToken.None);
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+        }
+        finally
+        {
+            stop.Cancel(); // the consumer stopped early (an error, a cancellation): release the reader
+            producer.Wait(CancellationToken.None);
+        }
     }
 
     public IEnumerable<SheetRow> DataRows()

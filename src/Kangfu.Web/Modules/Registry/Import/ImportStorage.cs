@@ -69,7 +69,15 @@ public sealed class ImportStorage(RegistryOptions options)
         }
     }
 
-    public void DeleteUpload(Guid batchId) => File.Delete(UploadPath(batchId));
+    /// <summary>The validated rows of the batch, in their stored form (identifiers encrypted), for the commit.</summary>
+    internal ImportSpill Spill(Guid batchId) => new(Path.Combine(Folder(batchId), "spill"));
+
+    /// <summary>Removes the upload and the spilled rows once they are written (the error file stays for download).</summary>
+    public void DeleteUpload(Guid batchId)
+    {
+        File.Delete(UploadPath(batchId));
+        Spill(batchId).Delete();
+    }
 
     public void Delete(Guid batchId)
     {

@@ -10,7 +10,7 @@ namespace Kangfu.Web.Modules.Registry.Import;
 
 /// <summary>
 /// Set-based writes of many persons, without EF change tracking: PostgreSQL binary COPY, SQLite prepared commands.
-/// Imports go through <see cref="BeginMergeAsync"/>; demo data through <see cref="InsertNewAsync"/>.
+/// Imports go through <see cref="SpillLoader"/>; demo data through <see cref="InsertNewAsync"/>.
 /// </summary>
 public static class PersonBulkWriter
 {
@@ -41,12 +41,6 @@ public static class PersonBulkWriter
         }
     }
 
-    /// <summary>Opens the import transaction. Load the rows' snapshot after this call, on the same context, so it is locked.</summary>
-    internal static async Task<IPersonMergeSession> BeginMergeAsync(KangfuDbContext db, MergeContext context, CancellationToken ct) =>
-        db.IsPostgres
-            ? await PostgresMergeSession.BeginAsync(db, context, ct)
-            : await SqliteMergeSession.BeginAsync(db, context, ct);
-
     private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<Person> persons, CancellationToken ct)
     {
         await using var importer = await connection.BeginBinaryImportAsync(PostgresMergeSql.CopyPersons, ct);
@@ -59,7 +53,7 @@ public static class PersonBulkWriter
             await importer.WriteAsync(FieldProtection.BlindIndex.IdNumber(p.IdNumber), NpgsqlDbType.Text, ct);
             foreach (var field in PersonFields.Data)
             {
-                await PostgresCopy.WriteAsync(importer, field.Stored(p), field.Kind, ct);
+                PostgresCopy.Write(importer, field.Stored(p), field.Kind);
             }
             await importer.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, ct);
             await importer.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, ct);

@@ -72,6 +72,18 @@ internal static class PersonFields
         new("StatusDate", "status_date", ColumnKey.StatusDate, p => p.StatusDate),
     ];
 
+    public static int IndexOf(PersonField field)
+    {
+        for (var i = 0; i < Data.Count; i++)
+        {
+            if (ReferenceEquals(Data[i], field))
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException("Not a data field: " + field.Column, nameof(field));
+    }
+
     /// <summary>Columns an update may set: those whose file column is present (an absent column keeps the stored value).</summary>
     public static IReadOnlyList<PersonField> Updatable(IReadOnlySet<ColumnKey> present) =>
         Data.Where(f => f.Source != ColumnKey.IdNumber && present.Contains(f.Source)).ToList();

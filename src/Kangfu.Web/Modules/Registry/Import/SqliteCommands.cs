@@ -16,29 +16,6 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
         $"INSERT INTO registry_persons (district_code, id, id_number, id_number_hash, {DataColumns}, created_at, updated_at, version) VALUES "
         + $"($district_code, $id, $id_number, $id_number_hash, {string.Join(", ", PersonFields.Data.Select(f => "$" + f.Column))}, $created_at, $updated_at, $version)");
 
-    public SqliteCommand UpdatePerson(IReadOnlyList<PersonField> updatable) => Get("update-person",
-        $"UPDATE registry_persons SET {string.Join(", ", updatable.Select(f => $"{f.Column} = ${f.Column}"))}, updated_at = $updated_at, version = $version "
-        + "WHERE district_code = $district_code AND id = $id");
-
-    public SqliteCommand InsertAudit => Get("insert-audit",
-        "INSERT INTO audit_entries (district_code, id, sequence, prev_hash, hash, at, user_id, user_name, roles, area_code, ip, action, entity_type, entity_id, changes, result) "
-        + "VALUES ($district_code, $id, $sequence, $prev_hash, $hash, $at, $user_id, $user_name, $roles, $area_code, $ip, $action, $entity_type, $entity_id, $changes, $result)");
-
-    /// <summary>The head of a district's audit chain, read inside the write transaction.</summary>
-    public async Task<(long Sequence, string Hash)> AuditHeadAsync(string districtCode, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT sequence, hash FROM audit_entries WHERE district_code = $d ORDER BY sequence DESC LIMIT 1";
-        command.Parameters.AddWithValue("$d", districtCode);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, Audit.AuditChain.Genesis);
-    }
-
-    public SqliteCommand InsertEvent => Get("insert-event",
-        "INSERT INTO registry_person_events (district_code, id, person_id, at, kind, title, detail, actor_name) "
-        + "VALUES ($district_code, $id, $person_id, $at, $kind, $title, $detail, $actor_name)");
-
     /// <summary>Binds the person's columns (those the command uses) and runs it.</summary>
     public static Task<int> ExecutePersonAsync(SqliteCommand command, Person p, CancellationToken ct)
     {

@@ -7,7 +7,8 @@ namespace Kangfu.Web.Modules.Registry.Import;
 
 /// <summary>
 /// The background check of an uploaded file: every row validated (streaming), compared with the registry by ID number,
-/// bad rows spooled to the error file. Writes nothing to the registry.
+/// bad rows spooled to the error file, valid rows spilled in their stored form for the commit (<see cref="ImportSpill"/>).
+/// Writes nothing to the registry.
 /// </summary>
 internal sealed class ValidateImport(KangfuDbFactory dbFactory, ImportStorage storage, TimeProvider clock)
 {
@@ -21,21 +22,10 @@ internal sealed class ValidateImport(KangfuDbFactory dbFactory, ImportStorage st
             context = await ImportContext.LoadAsync(db, user, clock, ct);
         }
         using var pipeline = ImportPipeline.Open(path, ImportFileKinds.Detect(path, fileName, storage.UploadLimits));
-        var validator = new RowValidator(pipeline.Map, context);
         var tally = new ImportTally();
         using (var errors = new ErrorFileWriter(storage.ErrorRowsPath(id)))
         {
-            foreach (var row in pipeline.DataRows())
-            {
-                ct.ThrowIfCancellationRequested();
-                var result = validator.Validate(row);
-                tally.Add(result);
-                if (!result.IsValid)
-                {
-                    errors.Add(row, result.Errors);
-                }
-                job.Advance();
-            }
+            ValidationPass.Run(pipeline, context, storage.Spill(id), tally, errors, job, ct);
             await errors.SaveAsync(storage.ErrorFilePath(id), pipeline.Map.Header, Export.ExportStamps.For(user, clock), ct);
         }
         var summary = tally.ToSummary(pipeline.Map.UnknownHeaders);
