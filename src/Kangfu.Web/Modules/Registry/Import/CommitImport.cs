@@ -1,6 +1,7 @@
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Registry.Import.Sheets;
+using Kangfu.Web.Platform;
 using Kangfu.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,7 @@ internal sealed partial class CommitImport(KangfuDbFactory dbFactory, ImportStor
     /// <summary>The validation's spill if it still holds under the lock, else null.</summary>
     private async Task<SpillManifest?> CurrentAsync(KangfuDbContext db, ISpillLoader loader, UserContext user, ImportSpill spill, CancellationToken ct)
     {
-        if (spill.LoadManifest() is not { } manifest || manifest.Today != DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
+        if (spill.LoadManifest() is not { } manifest || manifest.Today != clock.Today())
         {
             return null;
         }
