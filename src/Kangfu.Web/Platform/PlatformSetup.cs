@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Kangfu.Web.Modules.Access.Mfa;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Errors;
 using Kangfu.Web.Platform.Localization;
@@ -67,6 +68,8 @@ public static class PlatformSetup
         }
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // An admin without an authenticator may only enrol one (restricted session); see docs/security.md.
+        app.UseMfaEnrolmentGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -70,8 +70,9 @@ public abstract class KangfuApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
-        // Every test logs in from 127.0.0.1: the per-IP login limit is tested on its own (WebHardeningTests).
+        // Every test logs in from 127.0.0.1, the demo logins many times: the per-IP and per-name login limits are tested on their own (WebHardeningTests).
         builder.UseSetting("Security:LoginPermitsPerMinute", "100000");
+        builder.UseSetting("Security:LoginPermitsPerUserPerMinute", "100000");
         builder.UseSetting("Security:ExportPermitsPerMinute", "100000");
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientIp>());
     }

@@ -13,7 +13,7 @@ public abstract class ChangePasswordTests(KangfuApp app, ITestOutputHelper outpu
     private const string NewPassword = "a-new-long-passphrase-2026";
 
     [Fact]
-    public async Task Wrong_current_password_is_refused_in_chinese_and_audited()
+    public async Task Wrong_current_password_is_refused_in_chinese_audited_and_counted()
     {
         var (user, _) = await SecurityKit.NewUserAsync(app, Roles.CommunityStaff, KangfuApp.CommunityA);
         using var client = SecurityKit.Client(app);
@@ -27,6 +27,7 @@ public abstract class ChangePasswordTests(KangfuApp app, ITestOutputHelper outpu
         Assert.Contains("不正确", body, StringComparison.Ordinal);
         var audit = await SecurityKit.AuditOfAsync(app, user);
         Assert.Contains(audit, a => a.Action == AuditActions.PasswordChanged && a.Result == "失败");
+        Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == user).AccessFailedCount)));
         using var again = SecurityKit.Client(app);
         Assert.Equal(HttpStatusCode.NoContent, (await SecurityKit.LoginAsync(again, user, SecurityKit.Password)).StatusCode);
     }
@@ -126,6 +127,34 @@ public abstract class ChangePasswordTests(KangfuApp app, ITestOutputHelper outpu
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/persons?pageSize=1")).StatusCode);
         using var fresh = SecurityKit.Client(app);
         Assert.Equal(HttpStatusCode.NoContent, (await SecurityKit.LoginAsync(fresh, user, NewPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_current_passwords_lock_the_account_and_end_the_session()
+    {
+        var (user, _) = await SecurityKit.NewUserAsync(app, Roles.CommunityStaff, KangfuApp.CommunityA);
+        using var client = SecurityKit.Client(app);
+        Assert.Equal(HttpStatusCode.NoContent, (await SecurityKit.LoginAsync(client, user, SecurityKit.Password)).StatusCode);
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = default!;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/account/password", new { currentPassword = "not-the-password-" + i, newPassword = NewPassword, confirmPassword = NewPassword });
+            statuses.Add(last.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized], statuses);
+        Assert.Contains("账号已锁定", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The session has ended, and the account is locked even against the right password.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/persons?pageSize=1")).StatusCode);
+        using var again = SecurityKit.Client(app);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SecurityKit.LoginAsync(again, user, SecurityKit.Password)).StatusCode);
+        var locked = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == user).LockoutEnd));
+        var minutes = (locked!.Value - TimeProvider.System.GetUtcNow()).TotalMinutes;
+        Assert.InRange(minutes, 29, 30.5);
+        var audit = await SecurityKit.AuditOfAsync(app, user);
+        Assert.Equal(4, audit.Count(a => a.Action == AuditActions.PasswordChanged && a.Result == "失败"));
+        Assert.Contains(audit, a => a.Action == AuditActions.LockedOut && a.Changes == "wrong current password (password change)");
+        output.WriteLine($"FIGURE password-change lockout: {string.Join(",", statuses.Select(s => (int)s))}; locked {minutes:F0} min; session 401; {audit.Count(a => a.Result == "失败")} failure audit rows");
     }
 
     [Fact]

@@ -92,6 +92,42 @@ public abstract class WebHardeningTests(KangfuApp app, ITestOutputHelper output)
         output.WriteLine("FIGURE rate-limit: login " + string.Join(",", statuses.Select(s => (int)s)) + "; export " + string.Join(",", exports.Select(s => (int)s)));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], exports);
     }
+
+    [Fact]
+    public async Task Login_is_rate_limited_per_user_name_with_the_same_answer_for_unknown_names()
+    {
+        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Security:LoginPermitsPerUserPerMinute", "3"));
+        var (user, _) = await SecurityKit.NewUserAsync(limited, Kangfu.Web.Modules.Access.Roles.CommunityStaff, KangfuApp.CommunityA);
+        var (bystander, _) = await SecurityKit.NewUserAsync(limited, Kangfu.Web.Modules.Access.Roles.CommunityStaff, KangfuApp.CommunityA);
+        var unknown = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+        using var client = SecurityKit.Client(limited);
+        async Task<List<HttpStatusCode>> TryFiveAsync(string name, string password)
+        {
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 5; i++)
+            {
+                statuses.Add((await SecurityKit.LoginAsync(client, name, password)).StatusCode);
+            }
+            return statuses;
+        }
+        var known = await TryFiveAsync(user, "wrong-password");
+        var unknownStatuses = await TryFiveAsync(unknown, "wrong-password");
+        HttpStatusCode[] expected = [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests];
+        Assert.Equal(expected, known);
+        Assert.Equal(expected, unknownStatuses);
+        // Same answer for an existing and an unknown name; the right password does not pass the limit; the name is matched trimmed and case-blind.
+        var a = await SecurityKit.LoginAsync(client, user, SecurityKit.Password);
+        var b = await SecurityKit.LoginAsync(client, " " + unknown.ToUpperInvariant(), "wrong-password");
+        Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, b.StatusCode);
+        var bodyA = await a.Content.ReadAsStringAsync();
+        Assert.Equal(bodyA, await b.Content.ReadAsStringAsync());
+        Assert.Contains(WebHardening.TooManyRequests, bodyA, StringComparison.Ordinal);
+        Assert.Equal("60", a.Headers.RetryAfter?.ToString());
+        // Another name from the same IP is not affected (the per-IP limit is separate).
+        Assert.Equal(HttpStatusCode.NoContent, (await SecurityKit.LoginAsync(client, bystander, SecurityKit.Password)).StatusCode);
+        output.WriteLine("FIGURE rate-limit per name (limit 3): existing " + string.Join(",", known.Select(s => (int)s)) + "; unknown " + string.Join(",", unknownStatuses.Select(s => (int)s)) + "; identical 429 bodies; other name 204");
+    }
 }
 
 [Collection(SqliteCollection.Name)]

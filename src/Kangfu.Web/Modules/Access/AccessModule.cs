@@ -91,6 +91,10 @@ public static class AccessModule
         });
         services.AddScoped<LoginHandler>();
         services.AddScoped<ChangePassword.ChangePasswordHandler>();
+        services.AddScoped<CurrentPasswordCheck>();
+        services.AddScoped<Mfa.PendingAuthenticator>();
+        services.AddScoped<Mfa.ConfirmAuthenticator>();
+        services.AddSingleton<Login.LoginNameLimiter>();
         services.AddScoped<UserSeeder>();
         return services;
     }
@@ -99,6 +103,7 @@ public static class AccessModule
     {
         app.MapLoginEndpoints();
         ChangePassword.ChangePasswordEndpoints.MapChangePassword(app);
+        Mfa.MfaEndpoints.MapMfa(app);
         return app;
     }
 

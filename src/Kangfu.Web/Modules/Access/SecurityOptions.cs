@@ -20,6 +20,8 @@ public sealed class SecurityOptions
     public int AccountCheckSeconds { get; set; } = 60;
     /// <summary>Login attempts per client IP per minute before 429.</summary>
     public int LoginPermitsPerMinute { get; set; } = 20;
+    /// <summary>Login attempts per user name per minute before 429, whether the name exists or not.</summary>
+    public int LoginPermitsPerUserPerMinute { get; set; } = 10;
     /// <summary>Exports per user per minute before 429.</summary>
     public int ExportPermitsPerMinute { get; set; } = 10;
     /// <summary>Retention of audit rows in general (at least 180 days).</summary>
@@ -36,6 +38,10 @@ public sealed class SecurityOptions
         if (MaxFailedLogins is < 1 or > 10)
         {
             yield return "Security:MaxFailedLogins 必须在 1 到 10 之间。";
+        }
+        if (LoginPermitsPerUserPerMinute < 1)
+        {
+            yield return "Security:LoginPermitsPerUserPerMinute 不得小于 1。";
         }
         if (IdleTimeoutMinutes is < 1 or > 30)
         {

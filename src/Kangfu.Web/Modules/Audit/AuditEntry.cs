@@ -42,6 +42,8 @@ public static class AuditActions
     public const string MfaFailed = "mfa-failed";
     public const string Logout = "logout";
     public const string PasswordChanged = "password-changed";
+    /// <summary>An authenticator bound or replaced at /account/mfa (detail: first enrolment / replaced / why it failed).</summary>
+    public const string MfaEnrolled = "mfa-enrolled";
     public const string Search = "search";
     public const string Print = "print";
 }

@@ -14,7 +14,7 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 /// with the new stamp and keeps its sign-in time (the absolute lifetime is not extended). Audited, failures too.
 /// </summary>
 internal sealed class ChangePasswordHandler(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, IOptions<SecurityOptions> security)
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, IOptions<SecurityOptions> security, CurrentPasswordCheck currentPassword)
 {
     public async Task HandleAsync(UserContext current, ChangePasswordRequest request)
     {
@@ -49,14 +49,17 @@ internal sealed class ChangePasswordHandler(
         {
             throw new UnauthorizedAccessException("请先登录。");
         }
+        // A wrong current password counts towards the lockout; at the limit the session ends (AccountLockedException).
+        if (!await currentPassword.HandleAsync(current, user, request.CurrentPassword!, "password change"))
+        {
+            await audit.WriteAsync(current, AuditActions.PasswordChanged, "AppUser", user.Id, "wrong current password", "失败");
+            throw new DomainException("当前密码：不正确。");
+        }
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
         if (!result.Succeeded)
         {
-            var wrongCurrent = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
-            await audit.WriteAsync(current, AuditActions.PasswordChanged, "AppUser", user.Id,
-                wrongCurrent ? "wrong current password" : string.Join(",", result.Errors.Select(e => e.Code)), "失败");
-            throw new DomainException(wrongCurrent ? "当前密码：不正确。" : "新密码：不符合密码规则（至少 "
-                + min.ToString(System.Globalization.CultureInfo.InvariantCulture) + " 个字符）。");
+            await audit.WriteAsync(current, AuditActions.PasswordChanged, "AppUser", user.Id, string.Join(",", result.Errors.Select(e => e.Code)), "失败");
+            throw new DomainException("新密码：不符合密码规则（至少 " + min.ToString(System.Globalization.CultureInfo.InvariantCulture) + " 个字符）。");
         }
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(current, AuditActions.PasswordChanged, "AppUser", user.Id);
@@ -68,7 +71,14 @@ internal static class ChangePasswordEndpoints
     public static void MapChangePassword(this WebApplication app) =>
         app.MapPost("/api/account/password", async (ChangePasswordRequest request, ChangePasswordHandler handler, CurrentUser current) =>
         {
-            await handler.HandleAsync(await current.GetAsync(), request);
-            return Results.NoContent();
+            try
+            {
+                await handler.HandleAsync(await current.GetAsync(), request);
+                return Results.NoContent();
+            }
+            catch (AccountLockedException e)
+            {
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status401Unauthorized, title: e.Message);
+            }
         }).RequireAuthorization().DisableAntiforgery();
 }
