@@ -5,6 +5,7 @@ using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.Reports;
 using Kangfu.Web.Modules.ServiceRecords;
 using Kangfu.Web.Modules.Subsidies;
 using Kangfu.Web.Modules.Surveys;
@@ -30,6 +31,7 @@ builder.Services.AddReferrals();
 builder.Services.AddFollowUps();
 builder.Services.AddSubsidies();
 builder.Services.AddServiceRecords();
+builder.Services.AddReports();
 
 var app = builder.Build();
 if (await KangfuCommands.TryRunAsync(app, args))
@@ -48,6 +50,7 @@ app.MapReferrals();
 app.MapFollowUps();
 app.MapSubsidies();
 app.MapServiceRecords();
+app.MapReports();
 app.MapKangfuPages();
 await app.RunAsync();
 
