@@ -108,7 +108,14 @@ internal sealed class IsolationBenchmark(BenchOptions options, int? largePersons
             : $"CREATE DATABASE \"{database}\" TEMPLATE \"{template}\"");
         if (template is null)
         {
-            Kangfu.Web.Platform.Privacy.FieldProtection.Configure(Kangfu.Web.Platform.Privacy.FieldKeyRing.Generate(), Kangfu.Web.Platform.Privacy.FieldCipherAlgorithm.AesGcm);
+            try
+            {
+                _ = Kangfu.Web.Platform.Privacy.FieldProtection.Cipher; // configured by an earlier suite: keep its keys
+            }
+            catch (InvalidOperationException)
+            {
+                Kangfu.Web.Platform.Privacy.FieldProtection.Configure(Kangfu.Web.Platform.Privacy.FieldKeyRing.Generate(), Kangfu.Web.Platform.Privacy.FieldCipherAlgorithm.AesGcm);
+            }
             var builder = new DbContextOptionsBuilder<PostgresKangfuDbContext>();
             DataSetup.ConfigurePostgres(builder, connectionString);
             await using var db = new PostgresKangfuDbContext(builder.Options);

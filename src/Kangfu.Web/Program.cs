@@ -18,6 +18,12 @@ using Kangfu.Web.Platform.Privacy;
 // "--demo" is a flag, not a key with a value: without "=true" the configuration would swallow the next argument (e.g. --urls).
 var builder = WebApplication.CreateBuilder(args.Select(a => a == "--demo" ? "--demo=true" : a).ToArray());
 builder.Logging.AddKangfuLogging();
+// Run from the build output outside Development (the bench's app process in Production mode): serve blazor.web.js and
+// MudBlazor's assets from their build-time locations, as Development does. Off by default; a published app never needs it.
+if (builder.Configuration.GetValue<bool>("Kangfu:BuildOutputAssets"))
+{
+    builder.WebHost.UseStaticWebAssets();
+}
 builder.Services.AddKangfuPlatform();
 builder.Services.AddFieldEncryption(builder.Configuration, builder.Environment);
 builder.Services.AddKangfuData(builder.Configuration);
