@@ -39,8 +39,12 @@ done
 # District-sized benchmark smoke (docs/performance.md): prints the `metric, subject, anchor, ratio, goal, PASS/FAIL`
 # table into the log. FAIL verdicts do not fail CI (the machine is shared); errors and incorrect results do (exit 1).
 if [ "${KANGFU_SKIP_BENCH:-0}" != 1 ]; then
-  echo "=== benchmark smoke (dotnet run -c Release --project bench/Kangfu.Bench -- --smoke) ==="
-  timeout 1800 dotnet run -c Release --no-build --project bench/Kangfu.Bench -- --smoke || { echo "benchmark smoke: error (exit $?)" >&2; rc=1; }
+  # Left out until fixed on their branches: import (its runner's registry reset deletes from the append-only audit table)
+  # and search (its exact-ID anchor reads the plain id_number column, encrypted since field encryption landed).
+  suites=${KANGFU_BENCH_SUITES:-api,pages,isolation,circuits}
+  echo "=== benchmark smoke (dotnet run -c Release --project bench/Kangfu.Bench -- --smoke --suite $suites) ==="
+  timeout 1800 dotnet run -c Release --no-build --project bench/Kangfu.Bench -- --smoke --suite "$suites" ||
+    { echo "benchmark smoke: error (exit $?)" >&2; rc=1; }
 fi
 set -e
 python3 scripts/trx-summary.py TestResults
