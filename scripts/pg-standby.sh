@@ -37,4 +37,6 @@ fi
 # The test pauses replay to show that reads are served by the standby (catalog change on the primary: replicated).
 as_postgres "psql -p 5432 -qc 'GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO kangfu'" 2>/dev/null ||
   echo "pg-standby: role kangfu missing; replay pause not granted" >&2
+# A test stopped between pause and resume would leave replay paused and every later read stale.
+as_postgres "psql -p $port -qtAc 'SELECT pg_wal_replay_resume()'" >/dev/null 2>&1 || true
 echo "pg-standby: streaming standby on port $port"

@@ -160,6 +160,8 @@ public sealed class ReadReplicaTests(ReplicaApp app) : IClassFixture<ReplicaApp>
     private static async Task WaitForReplayAsync(string lsn)
     {
         await using var standby = await OpenStandbyAsync();
+        // Never called while a test pauses replay on purpose; an earlier run stopped mid-pause must not leave it paused.
+        await ExecuteAsync(standby, "SELECT pg_wal_replay_resume()");
         for (var attempt = 0; attempt < 200; attempt++)
         {
             await using var command = new NpgsqlCommand("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", standby) { Parameters = { new() { Value = lsn } } };
