@@ -8,6 +8,7 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 need=()
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v sqlite3 >/dev/null || need+=(sqlite3)   # the bench's import anchor (sqlite3 .import)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
@@ -21,6 +22,8 @@ for _ in $(seq 1 40); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='kangfu'\"" | grep -q 1 ||
   su postgres -c "psql -qc \"CREATE ROLE kangfu LOGIN PASSWORD 'kangfu' CREATEDB\""
 export KANGFU_TEST_PG="Host=127.0.0.1;Username=kangfu;Password=kangfu;Database=postgres"
+# A streaming standby on port 5433 for the read-replica test (ReadReplicaTests skips, saying why, if it cannot exist).
+bash scripts/pg-standby.sh || echo "pg-standby failed: the read-replica tests will be skipped" >&2
 
 dotnet restore Kangfu.slnx -v q
 dotnet build Kangfu.slnx --no-restore -c Release -v q -clp:ErrorsOnly
@@ -32,6 +35,17 @@ rc=0
 for project in tests/Kangfu.UnitTests tests/Kangfu.ArchitectureTests tests/Kangfu.IntegrationTests tests/Kangfu.UiTests; do
   dotnet test "$project" --no-build -c Release --logger "trx" --results-directory TestResults "$@" || rc=$?
 done
+
+# District-sized benchmark smoke (docs/performance.md): prints the `metric, subject, anchor, ratio, goal, PASS/FAIL`
+# table into the log. FAIL verdicts do not fail CI (the machine is shared); errors and incorrect results do (exit 1).
+if [ "${KANGFU_SKIP_BENCH:-0}" != 1 ]; then
+  # Left out until fixed on their branches: import (its runner's registry reset deletes from the append-only audit table)
+  # and search (its exact-ID anchor reads the plain id_number column, encrypted since field encryption landed).
+  suites=${KANGFU_BENCH_SUITES:-api,pages,isolation,circuits}
+  echo "=== benchmark smoke (dotnet run -c Release --project bench/Kangfu.Bench -- --smoke --suite $suites) ==="
+  timeout 1800 dotnet run -c Release --no-build --project bench/Kangfu.Bench -- --smoke --suite "$suites" ||
+    { echo "benchmark smoke: error (exit $?)" >&2; rc=1; }
+fi
 set -e
 python3 scripts/trx-summary.py TestResults
 exit $rc

@@ -5,7 +5,11 @@ internal sealed class ResultTable
 {
     private readonly List<string> lines = [];
 
+    /// <summary>Some line missed its goal (FAIL): a finding, not an error; exit 1 only with --strict.</summary>
     public bool Failed { get; private set; }
+
+    /// <summary>A benchmark could not run or its subject and anchor disagreed (incorrect results): always exit 1.</summary>
+    public bool Errors { get; private set; }
 
     public void Add(string metric, string subject, string anchor, double ratio, string goal, bool pass)
     {
@@ -19,7 +23,7 @@ internal sealed class ResultTable
 
     public void Error(string suite, Exception error)
     {
-        Failed = true;
+        Errors = true;
         lines.Add($"{suite}, ERROR: {error.GetType().Name}: {error.Message}");
         Console.WriteLine($"# {suite} failed: {error}");
     }

@@ -17,6 +17,17 @@ internal sealed class SeededApp : IAsyncDisposable
 {
     public const string Password = "Kangfu@2026demo";
 
+    /// <summary>A field-encryption key ring made for this bench run (KANGFU_BENCH_CIPHER=Sm4 measures SM4-GCM, as ImportRunner).</summary>
+    private static readonly string KeysJson = System.Text.Json.JsonSerializer.Serialize(new
+    {
+        ActiveKeyId = 1,
+        Keys = new Dictionary<string, string> { ["1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) },
+        BlindIndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    });
+
+    private static readonly Kangfu.Web.Platform.Privacy.FieldCipherAlgorithm Cipher =
+        Enum.Parse<Kangfu.Web.Platform.Privacy.FieldCipherAlgorithm>(Environment.GetEnvironmentVariable("KANGFU_BENCH_CIPHER") ?? "AesGcm");
+
     private readonly string adminConnection;
     private readonly string database;
     private Process? process;
@@ -60,6 +71,8 @@ internal sealed class SeededApp : IAsyncDisposable
         BenchData data;
         await using (var runner = await ImportRunner.CreateAsync(DatabaseProvider.Postgres, connectionString, Path.Combine(folder, "imports")))
         {
+            // The app process (Production) must decrypt what the import encrypts: one throw-away key ring for both.
+            Kangfu.Web.Platform.Privacy.FieldProtection.Configure(Kangfu.Web.Platform.Privacy.FieldKeyRing.FromJson(KeysJson), Cipher);
             var (communities, names) = await runner.AreasAsync();
             data = BenchData.Create(folder, communities, names, rows, xlsx: false);
             Console.WriteLine(Invariant($"# seed: {rows:N0} persons generated in {watch.Elapsed.TotalSeconds:F1} s ({new FileInfo(data.CsvPath).Length / 1024 / 1024:N0} MB CSV)"));
@@ -136,6 +149,10 @@ internal sealed class SeededApp : IAsyncDisposable
         start.Environment["Database__Provider"] = "Postgres";
         start.Environment["Database__ConnectionString"] = ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Kangfu__Encryption__KeysJson"] = KeysJson;
+        start.Environment["Kangfu__Encryption__Cipher"] = Cipher.ToString();
+        start.Environment["Kangfu__BuildOutputAssets"] = "true"; // blazor.web.js and MudBlazor from the build output (circuits suite)
+        start.Environment["Diagnostics__MemoryEndpoint"] = "true"; // GET /diag/memory for the circuits suite (loopback only)
         process = Process.Start(start) ?? throw new InvalidOperationException("Kangfu.Web did not start");
         process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("# app: " + e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("# app: " + e.Data); } };

@@ -5,6 +5,7 @@ using Kangfu.Web.Modules.FollowUps;
 using Kangfu.Web.Modules.Organization;
 using Kangfu.Web.Modules.Referrals;
 using Kangfu.Web.Modules.Registry;
+using Kangfu.Web.Modules.Reports;
 using Kangfu.Web.Modules.ServiceRecords;
 using Kangfu.Web.Modules.Subsidies;
 using Kangfu.Web.Modules.Surveys;
@@ -17,6 +18,12 @@ using Kangfu.Web.Platform.Privacy;
 // "--demo" is a flag, not a key with a value: without "=true" the configuration would swallow the next argument (e.g. --urls).
 var builder = WebApplication.CreateBuilder(args.Select(a => a == "--demo" ? "--demo=true" : a).ToArray());
 builder.Logging.AddKangfuLogging();
+// Run from the build output outside Development (the bench's app process in Production mode): serve blazor.web.js and
+// MudBlazor's assets from their build-time locations, as Development does. Off by default; a published app never needs it.
+if (builder.Configuration.GetValue<bool>("Kangfu:BuildOutputAssets"))
+{
+    builder.WebHost.UseStaticWebAssets();
+}
 builder.Services.AddKangfuPlatform();
 builder.Services.AddFieldEncryption(builder.Configuration, builder.Environment);
 builder.Services.AddKangfuData(builder.Configuration);
@@ -30,6 +37,7 @@ builder.Services.AddReferrals();
 builder.Services.AddFollowUps();
 builder.Services.AddSubsidies();
 builder.Services.AddServiceRecords();
+builder.Services.AddReports();
 
 var app = builder.Build();
 if (await KangfuCommands.TryRunAsync(app, args))
@@ -48,6 +56,7 @@ app.MapReferrals();
 app.MapFollowUps();
 app.MapSubsidies();
 app.MapServiceRecords();
+app.MapReports();
 app.MapKangfuPages();
 await app.RunAsync();
 

@@ -34,6 +34,8 @@ public sealed class TenantKeyTests
         foreach (var foreignKey in entity.GetForeignKeys())
         {
             Assert.Equal("district_code", foreignKey.Properties[0].GetColumnName());
+            // …and it references the principal's district_code (a co-located join under Citus), not another column.
+            Assert.Equal("district_code", foreignKey.PrincipalKey.Properties[0].GetColumnName());
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Kangfu.Web.Modules.Access.Mfa;
 using Kangfu.Web.Platform.Data;
+using Kangfu.Web.Platform.Diagnostics;
 using Kangfu.Web.Platform.Errors;
 using Kangfu.Web.Platform.Localization;
 using Kangfu.Web.Platform.Ui;
@@ -21,6 +22,7 @@ public static class PlatformSetup
         // Without this, Chinese inside @expressions is written as HTML entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCircuitCounter();
         services.AddMudServices();
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddLocalization();
@@ -76,6 +78,7 @@ public static class PlatformSetup
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
+        app.MapMemoryDiagnostics();
         return app;
     }
 

@@ -124,7 +124,7 @@ public abstract class KangfuApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(db);
     }
 
-    private static string AdminConnectionString =>
+    public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("KANGFU_TEST_PG") ?? "Host=127.0.0.1;Username=kangfu;Password=kangfu;Database=postgres";
 
     private async Task<string> CreatePostgresDatabaseAsync()

@@ -30,6 +30,8 @@ public enum Permission
     ServiceDeliver,
     /// <summary>Settle delivered services against a service card (including instant settlement at the counter).</summary>
     Settle,
+    /// <summary>Statistics reports of one's area (service rate); area roles only, never institutions.</summary>
+    ReportRead,
 }
 
 /// <summary>Which role may do what. Data scope (area/institution) is enforced separately, in every query.</summary>
@@ -37,18 +39,18 @@ public static class Permissions
 {
     private static readonly Dictionary<string, Permission[]> Matrix = new()
     {
-        [Roles.CommunityStaff] = [Permission.PersonRead, Permission.PersonWrite, Permission.PersonReveal, Permission.PersonImport, Permission.PersonExport, Permission.IntakeWrite, Permission.SubsidyRead, Permission.SubsidyApply],
+        [Roles.CommunityStaff] = [Permission.PersonRead, Permission.PersonWrite, Permission.PersonReveal, Permission.PersonImport, Permission.PersonExport, Permission.IntakeWrite, Permission.SubsidyRead, Permission.SubsidyApply, Permission.ReportRead],
         [Roles.ContractedDoctor] = [Permission.PersonRead, Permission.PersonReveal, Permission.IntakeWrite],
-        [Roles.StreetCoordinator] = [Permission.PersonRead, Permission.PersonWrite, Permission.PersonReveal, Permission.PersonImport, Permission.PersonExport, Permission.CampaignManage, Permission.SubsidyRead, Permission.SubsidyApply, Permission.SubsidyApproveStreet],
-        [Roles.DistrictReviewer] = [Permission.PersonRead, Permission.PersonReveal, Permission.PersonExport, Permission.SubsidyRead],
-        [Roles.DistrictApprover] = [Permission.PersonRead, Permission.PersonReveal, Permission.PersonExport, Permission.PersonExportUnmasked, Permission.SubsidyRead, Permission.SubsidyApproveDistrict, Permission.BudgetManage],
+        [Roles.StreetCoordinator] = [Permission.PersonRead, Permission.PersonWrite, Permission.PersonReveal, Permission.PersonImport, Permission.PersonExport, Permission.CampaignManage, Permission.SubsidyRead, Permission.SubsidyApply, Permission.SubsidyApproveStreet, Permission.ReportRead],
+        [Roles.DistrictReviewer] = [Permission.PersonRead, Permission.PersonReveal, Permission.PersonExport, Permission.SubsidyRead, Permission.ReportRead],
+        [Roles.DistrictApprover] = [Permission.PersonRead, Permission.PersonReveal, Permission.PersonExport, Permission.PersonExportUnmasked, Permission.SubsidyRead, Permission.SubsidyApproveDistrict, Permission.BudgetManage, Permission.ReportRead],
         [Roles.AssessmentInstitution] = [Permission.PersonRead, Permission.PersonReveal],
         [Roles.DeviceTechnician] = [Permission.PersonRead, Permission.PersonReveal],
         [Roles.RehabInstitution] = [Permission.PersonRead, Permission.PersonReveal, Permission.SubsidyRead, Permission.ServiceDeliver, Permission.Settle],
         [Roles.DeviceServiceInstitution] = [Permission.PersonRead, Permission.PersonReveal, Permission.SubsidyRead, Permission.ServiceDeliver, Permission.Settle],
         // Separation of duties: the system admin runs the registry and the organisation but reads no audit;
         // the security admin manages accounts only; the audit admin reads the audit log only. No admin approves or settles money.
-        [Roles.DistrictAdmin] = [Permission.PersonRead, Permission.PersonWrite, Permission.PersonImport, Permission.PersonExport, Permission.OrganizationManage, Permission.CatalogManage, Permission.CampaignManage],
+        [Roles.DistrictAdmin] = [Permission.PersonRead, Permission.PersonWrite, Permission.PersonImport, Permission.PersonExport, Permission.OrganizationManage, Permission.CatalogManage, Permission.CampaignManage, Permission.ReportRead],
         [Roles.SecurityAdmin] = [Permission.UserManage],
         [Roles.AuditAdmin] = [Permission.AuditRead],
     };

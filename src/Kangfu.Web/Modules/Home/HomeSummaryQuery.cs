@@ -8,8 +8,8 @@ namespace Kangfu.Web.Modules.Home;
 
 public sealed record HomeSummary(int Registered, int Certified, int Children, int Severe, IReadOnlyList<(string Name, int Count)> ByCategory);
 
-/// <summary>Headline counts of the registry within the user's scope.</summary>
-public sealed class HomeSummaryQuery(KangfuDbFactory dbFactory, TimeProvider clock)
+/// <summary>Headline counts of the registry within the user's scope (dashboard: on the read connection, lag-tolerant).</summary>
+public sealed class HomeSummaryQuery(KangfuReadDbFactory dbFactory, TimeProvider clock)
 {
     public async Task<HomeSummary> HandleAsync(UserContext user, CancellationToken ct = default)
     {

@@ -33,6 +33,8 @@ internal sealed class ServiceSessionConfiguration : IEntityTypeConfiguration<Ser
         b.Property(s => s.SerialNumber).HasMaxLength(60);
         b.Property(s => s.RecordedBy).HasMaxLength(50);
         b.HasIndex(s => new { s.DistrictCode, s.CaseId, s.Date });
+        // The service-rate report: "served in year Y" per person, within one district's index range.
+        b.HasIndex(s => new { s.DistrictCode, s.PersonId, s.Date });
         b.HasOne<Referrals.RehabCase>().WithMany().HasForeignKey(s => new { s.DistrictCode, s.CaseId });
     }
 }

@@ -1,6 +1,7 @@
 using Kangfu.Web.Modules.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kangfu.Web.Platform.Data;
 
@@ -14,6 +15,13 @@ public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = "Data Source=data/kangfu.db";
+
+    /// <summary>
+    /// Read-only traffic (reports, dashboards) goes here: a standby, e.g.
+    /// <c>Host=pg2,pg1;Target Session Attributes=prefer-standby</c> (Npgsql falls back to the primary when no standby is up).
+    /// Empty: the primary connection.
+    /// </summary>
+    public string? ReadConnectionString { get; set; }
 }
 
 /// <summary>Creates a context per operation (Blazor Server keeps scoped services for a whole circuit).</summary>
@@ -22,6 +30,31 @@ public sealed class KangfuDbFactory(Func<KangfuDbContext> create, DatabaseProvid
     public DatabaseProvider Provider { get; } = provider;
 
     public KangfuDbContext CreateDbContext() => create();
+}
+
+/// <summary>
+/// Contexts for read-only queries (reports, dashboards) on <see cref="DatabaseOptions.ReadConnectionString"/> — a standby
+/// when one is configured. No tracking, no audit interceptor; saving changes throws, so a write can never reach a standby.
+/// Pages shown right after a save (read-your-own-write) use <see cref="KangfuDbFactory"/> instead: a standby lags.
+/// </summary>
+public sealed class KangfuReadDbFactory(Func<KangfuDbContext> create)
+{
+    public KangfuDbContext CreateDbContext() => create();
+}
+
+/// <summary>Refuses every SaveChanges on a read context.</summary>
+internal sealed class ReadOnlyInterceptor : SaveChangesInterceptor
+{
+    public static readonly ReadOnlyInterceptor Instance = new();
+
+    public override InterceptionResult<int> SavingChanges(
+        DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("A read-only context (KangfuReadDbFactory) cannot save changes.");
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("A read-only context (KangfuReadDbFactory) cannot save changes.");
 }
 
 public static class DataSetup
@@ -40,6 +73,8 @@ public static class DataSetup
                 ServiceLifetime.Scoped);
             services.AddScoped(sp => new KangfuDbFactory(
                 sp.GetRequiredService<IDbContextFactory<PostgresKangfuDbContext>>().CreateDbContext, DatabaseProvider.Postgres));
+            var read = ReadOptions<PostgresKangfuDbContext>(o => ConfigurePostgres(o, ReadConnection(options)));
+            services.AddSingleton(new KangfuReadDbFactory(() => new PostgresKangfuDbContext(read)));
         }
         else
         {
@@ -49,8 +84,21 @@ public static class DataSetup
                 ServiceLifetime.Scoped);
             services.AddScoped(sp => new KangfuDbFactory(
                 sp.GetRequiredService<IDbContextFactory<SqliteKangfuDbContext>>().CreateDbContext, DatabaseProvider.Sqlite));
+            var read = ReadOptions<SqliteKangfuDbContext>(o => ConfigureSqlite(o, ReadConnection(options)));
+            services.AddSingleton(new KangfuReadDbFactory(() => new SqliteKangfuDbContext(read)));
         }
         return services;
+    }
+
+    private static string ReadConnection(DatabaseOptions options) =>
+        string.IsNullOrWhiteSpace(options.ReadConnectionString) ? options.ConnectionString : options.ReadConnectionString;
+
+    private static DbContextOptions<TContext> ReadOptions<TContext>(Action<DbContextOptionsBuilder> configure)
+        where TContext : KangfuDbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        configure(builder);
+        return builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(ReadOnlyInterceptor.Instance).Options;
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>

@@ -1439,6 +1439,8 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictCode", "CaseId", "Date");
 
+                    b.HasIndex("DistrictCode", "PersonId", "Date");
+
                     b.ToTable("services_sessions", (string)null);
                 });
 

@@ -1434,6 +1434,8 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode", "CaseId", "Date");
 
+                    b.HasIndex("DistrictCode", "PersonId", "Date");
+
                     b.ToTable("services_sessions", (string)null);
                 });
 
