@@ -21,6 +21,19 @@ internal sealed class SeededApp : IAsyncDisposable
     private readonly string database;
     private Process? process;
 
+    /// <summary>
+    /// The field keys of the seeded database, shared by the in-process import and the app process (which refuses to start
+    /// in Production without keys); a throw-away key ring as JSON, cipher from KANGFU_BENCH_CIPHER as in the import.
+    /// </summary>
+    private static readonly string KeysJson = System.Text.Json.JsonSerializer.Serialize(new
+    {
+        ActiveKeyId = 1,
+        Keys = new Dictionary<string, string> { ["1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) },
+        BlindIndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    });
+
+    private static string Cipher => Environment.GetEnvironmentVariable("KANGFU_BENCH_CIPHER") ?? "AesGcm";
+
     private SeededApp(string adminConnection, string database, string connectionString, BenchData data, Uri baseAddress)
     {
         this.adminConnection = adminConnection;
@@ -60,6 +73,9 @@ internal sealed class SeededApp : IAsyncDisposable
         BenchData data;
         await using (var runner = await ImportRunner.CreateAsync(DatabaseProvider.Postgres, connectionString, Path.Combine(folder, "imports")))
         {
+            // The runner configured a key ring of its own; the app process must read what the seed writes.
+            Kangfu.Web.Platform.Privacy.FieldProtection.Configure(Kangfu.Web.Platform.Privacy.FieldKeyRing.FromJson(KeysJson),
+                Enum.Parse<Kangfu.Web.Platform.Privacy.FieldCipherAlgorithm>(Cipher));
             var (communities, names) = await runner.AreasAsync();
             data = BenchData.Create(folder, communities, names, rows, xlsx: false);
             Console.WriteLine(Invariant($"# seed: {rows:N0} persons generated in {watch.Elapsed.TotalSeconds:F1} s ({new FileInfo(data.CsvPath).Length / 1024 / 1024:N0} MB CSV)"));
@@ -136,6 +152,8 @@ internal sealed class SeededApp : IAsyncDisposable
         start.Environment["Database__Provider"] = "Postgres";
         start.Environment["Database__ConnectionString"] = ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Kangfu__Encryption__KeysJson"] = KeysJson;
+        start.Environment["Kangfu__Encryption__Cipher"] = Cipher;
         process = Process.Start(start) ?? throw new InvalidOperationException("Kangfu.Web did not start");
         process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("# app: " + e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("# app: " + e.Data); } };
