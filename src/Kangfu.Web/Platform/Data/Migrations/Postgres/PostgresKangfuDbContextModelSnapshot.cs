@@ -20,6 +20,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Kangfu.Web.Modules.Access.AppUser", b =>
@@ -1230,14 +1231,24 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("DistrictCode", "Id");
 
-                    b.HasIndex("DistrictCode", "AreaCode");
-
                     b.HasIndex("DistrictCode", "CertificateNumber");
 
                     b.HasIndex("DistrictCode", "IdNumberHash")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "Name");
+
+                    b.HasIndex("DistrictCode", "AreaCode", "Name", "Id");
+
+                    b.HasIndex(new[] { "NameInitials" }, "IX_registry_persons_name_initials_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameInitials" }, "IX_registry_persons_name_initials_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameInitials" }, "IX_registry_persons_name_initials_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "IX_registry_persons_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_registry_persons_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_registry_persons_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("registry_persons", (string)null);
                 });

@@ -1225,14 +1225,14 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("DistrictCode", "Id");
 
-                    b.HasIndex("DistrictCode", "AreaCode");
-
                     b.HasIndex("DistrictCode", "CertificateNumber");
 
                     b.HasIndex("DistrictCode", "IdNumberHash")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "Name");
+
+                    b.HasIndex("DistrictCode", "AreaCode", "Name", "Id");
 
                     b.ToTable("registry_persons", (string)null);
                 });

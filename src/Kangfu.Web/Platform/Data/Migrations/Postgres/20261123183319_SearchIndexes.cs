@@ -1,0 +1,64 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kangfu.Web.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SearchIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_registry_persons_district_code_area_code",
+                table: "registry_persons");
+
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_persons_district_code_area_code_name_id",
+                table: "registry_persons",
+                columns: new[] { "district_code", "area_code", "name", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_persons_name_initials_trgm",
+                table: "registry_persons",
+                column: "name_initials")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_persons_name_trgm",
+                table: "registry_persons",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_registry_persons_district_code_area_code_name_id",
+                table: "registry_persons");
+
+            migrationBuilder.DropIndex(
+                name: "IX_registry_persons_name_initials_trgm",
+                table: "registry_persons");
+
+            migrationBuilder.DropIndex(
+                name: "IX_registry_persons_name_trgm",
+                table: "registry_persons");
+
+            migrationBuilder.AlterDatabase()
+                .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_persons_district_code_area_code",
+                table: "registry_persons",
+                columns: new[] { "district_code", "area_code" });
+        }
+    }
+}
