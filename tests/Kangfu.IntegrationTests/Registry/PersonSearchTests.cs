@@ -33,13 +33,13 @@ public abstract class PersonSearchTests(KangfuApp app)
     [Fact]
     public async Task Name_fragment_and_pinyin_initials_find_the_person()
     {
-        // A surname no other test uses: "测试…" persons of the whole collection share the initials "cs…".
+        // A surname no other test uses (a polyphonic given name has several initials, joined by '|': the first is searched): "测试…" persons of the whole collection share the initials "cs…".
         var name = "欧阳" + TestIds.RandomGivenName();
         var person = await app.AddPersonAsync(KangfuApp.CommunityB, name);
         using var client = await app.LoginAsync("reviewer");
 
         var byName = await client.GetFromJsonAsync<PagedResult<PersonRow>>($"/api/persons?pageSize=200&q={Uri.EscapeDataString(name[1..])}");
-        var byInitials = await client.GetFromJsonAsync<PagedResult<PersonRow>>($"/api/persons?pageSize=200&q={PinyinInitials.Of(name).ToUpperInvariant()}");
+        var byInitials = await client.GetFromJsonAsync<PagedResult<PersonRow>>($"/api/persons?pageSize=200&q={PinyinInitials.Of(name).Split('|')[0].ToUpperInvariant()}");
 
         Assert.Contains(byName!.Items, p => p.Id == person.Id);
         Assert.All(byName.Items, p => Assert.Contains(name[1..], p.Name, StringComparison.Ordinal));

@@ -15,7 +15,7 @@ internal static class PostgresMergeSql
     /// <summary>The audit rows the merge produced, in a stable order, to be hash-chained in C#.</summary>
     public const string PendingAudit = "SELECT audit_id, entity_id, action, changes FROM import_audit ORDER BY audit_id";
 
-    public const string AuditHead = "SELECT sequence, hash FROM audit_entries WHERE district_code = @district ORDER BY sequence DESC LIMIT 1";
+    public const string AuditHead = "SELECT sequence, hash FROM audit_entries WHERE district_code = @district AND chain = 0 ORDER BY sequence DESC LIMIT 1";
 
     public const string CopyAudit =
         "COPY audit_entries (district_code, id, sequence, prev_hash, hash, at, user_id, user_name, roles, area_code, ip, action, entity_type, entity_id, changes, result) FROM STDIN (FORMAT BINARY)";

@@ -29,7 +29,7 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT sequence, hash FROM audit_entries WHERE district_code = $d ORDER BY sequence DESC LIMIT 1";
+        command.CommandText = "SELECT sequence, hash FROM audit_entries WHERE district_code = $d AND chain = 0 ORDER BY sequence DESC LIMIT 1";
         command.Parameters.AddWithValue("$d", districtCode);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, Audit.AuditChain.Genesis);

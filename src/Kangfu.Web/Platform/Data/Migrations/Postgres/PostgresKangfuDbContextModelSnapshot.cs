@@ -201,6 +201,12 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("chain");
+
                     b.Property<string>("Changes")
                         .HasColumnType("text")
                         .HasColumnName("changes");
@@ -262,7 +268,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictCode", "At");
 
-                    b.HasIndex("DistrictCode", "Sequence")
+                    b.HasIndex("DistrictCode", "Chain", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "EntityType", "EntityId");

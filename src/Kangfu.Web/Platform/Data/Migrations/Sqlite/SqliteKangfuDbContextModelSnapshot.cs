@@ -195,6 +195,12 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("chain");
+
                     b.Property<string>("Changes")
                         .HasColumnType("TEXT")
                         .HasColumnName("changes");
@@ -256,7 +262,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode", "At");
 
-                    b.HasIndex("DistrictCode", "Sequence")
+                    b.HasIndex("DistrictCode", "Chain", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "EntityType", "EntityId");

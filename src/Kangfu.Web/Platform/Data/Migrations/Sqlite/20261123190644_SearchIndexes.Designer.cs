@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKangfuDbContext))]
-    [Migration("20261123182623_SearchIndexes")]
+    [Migration("20261123190644_SearchIndexes")]
     partial class SearchIndexes
     {
         /// <inheritdoc />
@@ -198,6 +198,12 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("chain");
+
                     b.Property<string>("Changes")
                         .HasColumnType("TEXT")
                         .HasColumnName("changes");
@@ -259,7 +265,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode", "At");
 
-                    b.HasIndex("DistrictCode", "Sequence")
+                    b.HasIndex("DistrictCode", "Chain", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "EntityType", "EntityId");

@@ -14,10 +14,27 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_registry_persons_district_code_area_code",
                 table: "registry_persons");
 
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_district_code_sequence",
+                table: "audit_entries");
+
+            migrationBuilder.AddColumn<int>(
+                name: "chain",
+                table: "audit_entries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateIndex(
                 name: "IX_registry_persons_district_code_area_code_name_id",
                 table: "registry_persons",
                 columns: new[] { "district_code", "area_code", "name", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_district_code_chain_sequence",
+                table: "audit_entries",
+                columns: new[] { "district_code", "chain", "sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -27,10 +44,24 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_registry_persons_district_code_area_code_name_id",
                 table: "registry_persons");
 
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_district_code_chain_sequence",
+                table: "audit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "chain",
+                table: "audit_entries");
+
             migrationBuilder.CreateIndex(
                 name: "IX_registry_persons_district_code_area_code",
                 table: "registry_persons",
                 columns: new[] { "district_code", "area_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_district_code_sequence",
+                table: "audit_entries",
+                columns: new[] { "district_code", "sequence" },
+                unique: true);
         }
     }
 }

@@ -14,8 +14,19 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                 name: "IX_registry_persons_district_code_area_code",
                 table: "registry_persons");
 
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_district_code_sequence",
+                table: "audit_entries");
+
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.AddColumn<int>(
+                name: "chain",
+                table: "audit_entries",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateIndex(
                 name: "IX_registry_persons_district_code_area_code_name_id",
@@ -35,6 +46,12 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                 column: "name")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_district_code_chain_sequence",
+                table: "audit_entries",
+                columns: new[] { "district_code", "chain", "sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -52,6 +69,14 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                 name: "IX_registry_persons_name_trgm",
                 table: "registry_persons");
 
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_district_code_chain_sequence",
+                table: "audit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "chain",
+                table: "audit_entries");
+
             migrationBuilder.AlterDatabase()
                 .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
@@ -59,6 +84,12 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                 name: "IX_registry_persons_district_code_area_code",
                 table: "registry_persons",
                 columns: new[] { "district_code", "area_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_district_code_sequence",
+                table: "audit_entries",
+                columns: new[] { "district_code", "sequence" },
+                unique: true);
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKangfuDbContext))]
-    [Migration("20261123183319_SearchIndexes")]
+    [Migration("20261123190653_SearchIndexes")]
     partial class SearchIndexes
     {
         /// <inheritdoc />
@@ -204,6 +204,12 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("chain");
+
                     b.Property<string>("Changes")
                         .HasColumnType("text")
                         .HasColumnName("changes");
@@ -265,7 +271,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictCode", "At");
 
-                    b.HasIndex("DistrictCode", "Sequence")
+                    b.HasIndex("DistrictCode", "Chain", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "EntityType", "EntityId");
