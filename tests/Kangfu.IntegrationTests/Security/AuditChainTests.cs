@@ -81,7 +81,7 @@ public abstract class AuditChainTests(KangfuApp app, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Concurrent_writers_keep_one_unbroken_chain()
+    public async Task Concurrent_writers_keep_every_chain_unbroken()
     {
         var district = TestDistrict();
         await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
@@ -89,8 +89,14 @@ public abstract class AuditChainTests(KangfuApp app, ITestOutputHelper output)
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(null, AuditActions.Reveal, "Person", i.ToString(System.Globalization.CultureInfo.InvariantCulture), districtCode: district);
         }));
-        var sequences = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.DistrictCode == district).OrderBy(a => a.Sequence).Select(a => a.Sequence).ToListAsync());
-        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), sequences);
+        var rows = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.DistrictCode == district).Select(a => new { a.Chain, a.Sequence }).ToListAsync());
+        Assert.Equal(40, rows.Count);
+        // Interactive saves never append to chain 0 (the imports'); every chain they used is numbered 1 … n without gaps.
+        Assert.All(rows, r => Assert.InRange(r.Chain, 1, AuditChain.Chains - 1));
+        foreach (var chain in rows.GroupBy(r => r.Chain))
+        {
+            Assert.Equal(Enumerable.Range(1, chain.Count()).Select(i => (long)i), chain.Select(r => r.Sequence).Order());
+        }
         Assert.True((await VerifyAsync()).Ok);
         await DropDistrictAsync(district);
     }
@@ -113,6 +119,8 @@ public abstract class AuditChainTests(KangfuApp app, ITestOutputHelper output)
         }
         var rows = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.DistrictCode == district).OrderBy(a => a.Sequence).ToListAsync());
         Assert.True((await VerifyAsync()).Ok);
+        // One writer at a time appends to one chain (the lowest free one).
+        var chain = Assert.Single(rows.Select(r => r.Chain).Distinct());
         var victim = rows[4]; // sequence 5
         try
         {
@@ -137,10 +145,10 @@ public abstract class AuditChainTests(KangfuApp app, ITestOutputHelper output)
                         await db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET sequence = sequence + 100 WHERE district_code = {0} AND sequence >= 5", district);
                         await db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET sequence = sequence - 99 WHERE district_code = {0} AND sequence >= 105", district);
                         var forged = AuditLog.For(null, victim.At, AuditActions.Reveal, "Person", "forged", null, districtCode: district);
-                        AuditChain.Link([forged], 4, rows[3].Hash);
+                        AuditChain.Link([forged], 4, rows[3].Hash, chain);
                         await db.Database.ExecuteSqlRawAsync(
-                            "INSERT INTO audit_entries (district_code, id, sequence, prev_hash, hash, at, action, entity_type, entity_id, result) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})",
-                            district, forged.Id, forged.Sequence, forged.PrevHash, forged.Hash, forged.At, forged.Action, forged.EntityType, forged.EntityId!, forged.Result);
+                            "INSERT INTO audit_entries (district_code, id, chain, sequence, prev_hash, hash, at, action, entity_type, entity_id, result) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})",
+                            district, forged.Id, forged.Chain, forged.Sequence, forged.PrevHash, forged.Hash, forged.At, forged.Action, forged.EntityType, forged.EntityId!, forged.Result);
                         break;
                 }
             });
@@ -148,6 +156,7 @@ public abstract class AuditChainTests(KangfuApp app, ITestOutputHelper output)
             output.WriteLine($"FIGURE tamper-{tampering}: {result.Describe()}");
             Assert.False(result.Ok);
             Assert.Equal(district, result.District);
+            Assert.Equal(chain, result.Chain);
             var (expectedSequence, expectedId) = tampering switch
             {
                 "edit" => (5L, victim.Id),

@@ -62,7 +62,7 @@ internal static class SecurityKit
         app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
 
     public static Task<List<AuditEntry>> AuditOfAsync(KangfuApp app, string userName) =>
-        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserName == userName).OrderBy(a => a.Sequence).ToListAsync());
+        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserName == userName).OrderBy(a => a.At).ThenBy(a => a.Sequence).ToListAsync());
 
     public static async Task SetActiveAsync(KangfuApp app, string userName, bool active) =>
         await app.WithDbAsync(async db =>

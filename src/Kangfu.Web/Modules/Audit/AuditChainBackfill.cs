@@ -13,24 +13,24 @@ public static class AuditChainBackfill
     public static async Task<int> RunAsync(KangfuDbContext db, CancellationToken ct = default)
     {
         var pending = await db.AuditEntries.AsNoTracking().Where(a => a.Hash == "")
-            .OrderBy(a => a.DistrictCode).ThenBy(a => a.Sequence).ToListAsync(ct);
+            .OrderBy(a => a.DistrictCode).ThenBy(a => a.Chain).ThenBy(a => a.Sequence).ToListAsync(ct);
         if (pending.Count == 0)
         {
             return 0;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var district in pending.GroupBy(a => a.DistrictCode))
+        foreach (var district in pending.GroupBy(a => (a.DistrictCode, a.Chain)))
         {
             var first = district.First().Sequence;
             var prev = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.DistrictCode == district.Key && a.Sequence < first)
+                .Where(a => a.DistrictCode == district.Key.DistrictCode && a.Chain == district.Key.Chain && a.Sequence < first)
                 .OrderByDescending(a => a.Sequence).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
             foreach (var entry in district)
             {
                 entry.PrevHash = prev;
                 entry.Hash = AuditChain.ComputeHash(entry);
                 await db.Database.ExecuteSqlAsync(
-                    $"UPDATE audit_entries SET prev_hash = {entry.PrevHash}, hash = {entry.Hash} WHERE district_code = {entry.DistrictCode} AND sequence = {entry.Sequence}", ct);
+                    $"UPDATE audit_entries SET prev_hash = {entry.PrevHash}, hash = {entry.Hash} WHERE district_code = {entry.DistrictCode} AND chain = {entry.Chain} AND sequence = {entry.Sequence}", ct);
                 prev = entry.Hash;
             }
         }

@@ -2,14 +2,19 @@ namespace Kangfu.Web.Modules.Audit;
 
 /// <summary>
 /// One audited action: a change, a sensitive read (reveal, export, print) or a login. Append-only and hash-chained
-/// per district: <see cref="Hash"/> is SHA-256 over the row's canonical form, which includes <see cref="Sequence"/>
+/// per district and chain: <see cref="Hash"/> is SHA-256 over the row's canonical form, which includes <see cref="Sequence"/>
 /// and the previous row's hash (see <see cref="AuditChain"/>).
 /// </summary>
 public sealed class AuditEntry
 {
     public string DistrictCode { get; set; } = "";
     public Guid Id { get; set; }
-    /// <summary>Position in the district's chain: 1, 2, 3, … without gaps.</summary>
+    /// <summary>
+    /// Which of the district's parallel chains holds the row (<see cref="AuditChain.Chains"/>; 0 for bulk imports and
+    /// rows written before chains existed): concurrent saves append to different chains and commit in parallel.
+    /// </summary>
+    public int Chain { get; set; }
+    /// <summary>Position in the district's chain <see cref="Chain"/>: 1, 2, 3, … without gaps.</summary>
     public long Sequence { get; set; }
     /// <summary>Hash of the row with Sequence − 1 (64 zeros for the first row).</summary>
     public string PrevHash { get; set; } = "";

@@ -21,8 +21,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Result).HasMaxLength(200);
         b.Property(a => a.PrevHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
+        // Bulk writers (the import's COPY / prepared INSERT) leave the column out: their rows are chain 0.
+        b.Property(a => a.Chain).HasDefaultValue(0);
         // One row per position: two writers that raced for the same chain head cannot both commit.
-        b.HasIndex(a => new { a.DistrictCode, a.Sequence }).IsUnique();
+        b.HasIndex(a => new { a.DistrictCode, a.Chain, a.Sequence }).IsUnique();
         b.HasIndex(a => new { a.DistrictCode, a.At });
         b.HasIndex(a => new { a.DistrictCode, a.EntityType, a.EntityId });
     }

@@ -14,14 +14,15 @@ namespace Kangfu.Web.Modules.Audit;
 /// transaction as the change, and stamps a new concurrency version on every <see cref="IVersioned"/> row.
 /// </summary>
 /// <remarks>
-/// The chain's writer lock is held from the first audited save until the rows are committed: at the end of the save,
+/// A chain's writer lock is held from the first audited save until the rows are committed: at the end of the save,
 /// or — inside an explicit transaction of several saves — when that transaction commits, rolls back or its connection
 /// closes. Released earlier, a concurrent transaction would read the same chain head and collide on the sequence.
+/// Concurrent saves take different chains (<see cref="AuditChain.Chains"/>), so they commit in parallel.
 /// </remarks>
 internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
-    /// <summary>Contexts whose save holds the chain's writer lock (released when the save, or its transaction, ends).</summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> holding = [];
+    /// <summary>Contexts whose save holds a chain's writer lock, with the chain (released when the save, or its transaction, ends).</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, System.Runtime.CompilerServices.StrongBox<int>> holding = [];
 
     /// <summary>Contexts between SavingChanges and the end of the save: their connection may close (after reading the chain head) without ending the hold.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> saving = [];
@@ -35,15 +36,20 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
             var added = Stamp(context, user);
             if (added.Count > 0)
             {
-                if (!AuditChain.HeldByThisFlow.Value && !holding.TryGetValue(context, out _))
+                var chain = 0;
+                if (holding.TryGetValue(context, out var held))
                 {
-                    await AuditChain.EnterAsync(cancellationToken).ConfigureAwait(false);
-                    holding.AddOrUpdate(context, this);
+                    chain = held.Value;
+                }
+                else if (!AuditChain.HeldByThisFlow.Value)
+                {
+                    chain = await AuditChain.EnterAsync(cancellationToken).ConfigureAwait(false);
+                    holding.AddOrUpdate(context, new(chain));
                 }
                 saving.AddOrUpdate(context, this);
                 try
                 {
-                    await AuditChain.LinkAsync(context, added, cancellationToken).ConfigureAwait(false);
+                    await AuditChain.LinkAsync(context, added, chain, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -63,15 +69,20 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
             var added = Stamp(context, currentUser.PeekFromRequest());
             if (added.Count > 0)
             {
-                if (!AuditChain.HeldByThisFlow.Value && !holding.TryGetValue(context, out _))
+                var chain = 0;
+                if (holding.TryGetValue(context, out var held))
                 {
-                    AuditChain.Enter();
-                    holding.AddOrUpdate(context, this);
+                    chain = held.Value;
+                }
+                else if (!AuditChain.HeldByThisFlow.Value)
+                {
+                    chain = AuditChain.Enter();
+                    holding.AddOrUpdate(context, new(chain));
                 }
                 saving.AddOrUpdate(context, this);
                 try
                 {
-                    AuditChain.Link(context, added);
+                    AuditChain.Link(context, added, chain);
                 }
                 catch
                 {
@@ -182,9 +193,9 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         {
             saving.Remove(context);
         }
-        if (context is not null && holding.Remove(context))
+        if (context is not null && holding.TryGetValue(context, out var held) && holding.Remove(context))
         {
-            AuditChain.Writer.Release();
+            AuditChain.Writers[held.Value].Release();
         }
     }
 

@@ -25,6 +25,23 @@ public static class PersonScope
             // An institution role without an institution sees nothing rather than everything.
             return persons.Where(p => false);
         }
-        return user.AreaPrefix is { Length: > 0 } prefix ? persons.Where(p => p.AreaCode.StartsWith(prefix)) : persons;
+        return user.AreaPrefix is { Length: > 0 } prefix ? persons.InArea(prefix) : persons;
+    }
+
+    /// <summary>
+    /// Persons of an area subtree (a 12-digit code or its significant prefix), as a comparison the
+    /// (district_code, area_code, name, id) index answers: one community is an equality (the list is read in name order
+    /// straight from the index), a larger area the range of its 12-digit codes. Same rows as AreaCode.StartsWith(prefix).
+    /// </summary>
+    public static IQueryable<Person> InArea(this IQueryable<Person> persons, string areaCode)
+    {
+        var prefix = Organization.AreaCodes.Prefix(areaCode);
+        if (prefix.Length >= 12)
+        {
+            return persons.Where(p => p.AreaCode == prefix);
+        }
+        var first = prefix.PadRight(12, '0');
+        var last = prefix.PadRight(12, '9');
+        return persons.Where(p => string.Compare(p.AreaCode, first) >= 0 && string.Compare(p.AreaCode, last) <= 0);
     }
 }

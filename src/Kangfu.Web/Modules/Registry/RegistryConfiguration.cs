@@ -28,8 +28,21 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Ignore(p => p.MaskedIdNumber);
         b.HasIndex(p => new { p.DistrictCode, p.IdNumberHash }).IsUnique();
         b.HasIndex(p => new { p.DistrictCode, p.CertificateNumber });
-        b.HasIndex(p => new { p.DistrictCode, p.AreaCode });
+        // The person list of an area in name order (and its count) straight from the index.
+        b.HasIndex(p => new { p.DistrictCode, p.AreaCode, p.Name, p.Id });
         b.HasIndex(p => new { p.DistrictCode, p.Name });
+    }
+
+    /// <summary>
+    /// PostgreSQL only: pg_trgm GIN indexes for the name and pinyin-initials search (LIKE '%…%'). SQLite keeps the plain
+    /// LIKE scan of one district. pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it.
+    /// </summary>
+    public static void AddPostgresSearchIndexes(ModelBuilder builder)
+    {
+        builder.HasPostgresExtension("pg_trgm");
+        var b = builder.Entity<Person>();
+        b.HasIndex(p => p.Name, "IX_registry_persons_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(p => p.NameInitials, "IX_registry_persons_name_initials_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 

@@ -70,4 +70,10 @@ public sealed class SqliteKangfuDbContext(DbContextOptions<SqliteKangfuDbContext
 public sealed class PostgresKangfuDbContext(DbContextOptions<PostgresKangfuDbContext> options) : KangfuDbContext(options)
 {
     public override bool IsPostgres => true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        PersonConfiguration.AddPostgresSearchIndexes(builder);
+    }
 }

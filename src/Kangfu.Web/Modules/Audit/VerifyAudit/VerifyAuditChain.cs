@@ -4,15 +4,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Kangfu.Web.Modules.Audit.VerifyAudit;
 
 /// <summary>The outcome of a chain check: OK, or the first broken row (district, sequence, id) and why.</summary>
-public sealed record AuditVerification(bool Ok, long Rows, int Districts, string? District = null, long? Sequence = null, Guid? Id = null, string? Reason = null)
+public sealed record AuditVerification(bool Ok, long Rows, int Districts, string? District = null, long? Sequence = null, Guid? Id = null, string? Reason = null,
+    int? Chain = null)
 {
     public string Describe() => Ok
         ? $"OK：{Districts} 个区县的审计链完整，共 {Rows} 行。"
-        : $"审计链损坏：区县 {District}，序号 {Sequence}，记录 {Id}：{Reason}";
+        : $"审计链损坏：区县 {District}，第 {Chain} 链，序号 {Sequence}，记录 {Id}：{Reason}";
 }
 
 /// <summary>
-/// Walks every district's audit chain in sequence order and recomputes each row's hash: an edited row (hash mismatch),
+/// Walks every chain of every district in sequence order and recomputes each row's hash: an edited row (hash mismatch),
 /// a deleted row (gap in the sequence, or a previous-hash that does not match) and reordered rows (sequence changed,
 /// so the hash no longer matches) are all named by the first row where the chain breaks.
 /// </summary>
@@ -21,13 +22,15 @@ public sealed class VerifyAuditChain(KangfuDbFactory dbFactory)
     public async Task<AuditVerification> HandleAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var districts = await db.AuditEntries.AsNoTracking().Select(a => a.DistrictCode).Distinct().OrderBy(d => d).ToListAsync(ct);
+        var chains = await db.AuditEntries.AsNoTracking().Select(a => new { a.DistrictCode, a.Chain }).Distinct()
+            .OrderBy(c => c.DistrictCode).ThenBy(c => c.Chain).ToListAsync(ct);
+        var districts = chains.Select(c => c.DistrictCode).Distinct().ToList();
         long rows = 0;
-        foreach (var district in districts)
+        foreach (var (district, chain) in chains.Select(c => (c.DistrictCode, c.Chain)))
         {
             long expected = 1;
             var previous = AuditChain.Genesis;
-            await foreach (var row in db.AuditEntries.AsNoTracking().Where(a => a.DistrictCode == district)
+            await foreach (var row in db.AuditEntries.AsNoTracking().Where(a => a.DistrictCode == district && a.Chain == chain)
                 .OrderBy(a => a.Sequence).ThenBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
             {
                 rows++;
@@ -38,7 +41,7 @@ public sealed class VerifyAuditChain(KangfuDbFactory dbFactory)
                     : null;
                 if (reason is not null)
                 {
-                    return new AuditVerification(false, rows, districts.Count, district, row.Sequence, row.Id, reason);
+                    return new AuditVerification(false, rows, districts.Count, district, row.Sequence, row.Id, reason, chain);
                 }
                 expected++;
                 previous = row.Hash;

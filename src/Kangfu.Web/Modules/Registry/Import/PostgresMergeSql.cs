@@ -37,7 +37,7 @@ internal static class PostgresMergeSql
     public const string CopyEvents =
         "COPY registry_person_events (district_code, id, person_id, at, kind, title, detail, actor_name) FROM STDIN (FORMAT BINARY)";
 
-    public const string AuditHead = "SELECT sequence, hash FROM audit_entries WHERE district_code = @district ORDER BY sequence DESC LIMIT 1";
+    public const string AuditHead = "SELECT sequence, hash FROM audit_entries WHERE district_code = @district AND chain = 0 ORDER BY sequence DESC LIMIT 1";
 
     public const string CopyAudit =
         "COPY audit_entries (district_code, id, sequence, prev_hash, hash, at, user_id, user_name, roles, area_code, ip, action, entity_type, entity_id, changes, result) FROM STDIN (FORMAT BINARY)";

@@ -137,7 +137,7 @@ internal sealed class SqliteSpillLoader(KangfuDbContext db, IDbContextTransactio
     {
         var user = context.User;
         (long Sequence, string Hash) head = (0, AuditChain.Genesis);
-        using (var query = Prepare("SELECT sequence, hash FROM audit_entries WHERE district_code = $district ORDER BY sequence DESC LIMIT 1", out var q))
+        using (var query = Prepare("SELECT sequence, hash FROM audit_entries WHERE district_code = $district AND chain = 0 ORDER BY sequence DESC LIMIT 1", out var q))
         {
             Bind(q[0], user.DistrictCode);
             await using var result = await query.ExecuteReaderAsync(ct);

@@ -37,17 +37,34 @@ public sealed class PersonListQuery(KangfuDbFactory dbFactory, TimeProvider cloc
     public async Task<PagedResult<PersonRow>> HandleAsync(UserContext user, PersonFilter filter, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var query = Apply(db.VisibleTo(user).AsNoTracking(), filter, clock.Today());
-        var total = await query.CountAsync(ct);
+        var today = clock.Today();
+        var query = Apply(db.VisibleTo(user).AsNoTracking(), filter, today);
         var pageSize = Math.Clamp(filter.PageSize, 1, 200);
         var page = Math.Max(1, filter.Page);
-        var persons = await Sort(query, filter).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var areaCodes = persons.Select(p => p.AreaCode).Distinct().ToList();
-        var names = await db.Areas.AsNoTracking().Where(a => a.DistrictCode == user.DistrictCode && areaCodes.Contains(a.Code))
-            .ToDictionaryAsync(a => a.Code, a => a.Name, ct);
-        var today = clock.Today();
-        var rows = persons.Select(p => ToRow(p, names, today)).ToList();
-        return new PagedResult<PersonRow>(rows, total, page, pageSize);
+        // One round trip for the page: only the listed columns (the protected fields a row does not show are neither
+        // read nor decrypted), with the area name from a correlated lookup instead of a second query.
+        var rows = await Sort(query, filter).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new ListedPerson(
+                p.Id, p.Name, p.IdNumber, p.Sex, p.BirthDate, p.CertificateNumber, p.Category, p.Categories, p.Grade, p.AreaCode,
+                db.Areas.Where(a => a.DistrictCode == p.DistrictCode && a.Code == p.AreaCode).Select(a => a.Name).FirstOrDefault(),
+                p.Phone, p.Status, p.TargetType))
+            .ToListAsync(ct);
+        // A page that is not full is the last one: its total is known without counting (an exact ID or certificate hit).
+        var total = rows.Count < pageSize && (rows.Count > 0 || page == 1)
+            ? ((page - 1) * pageSize) + rows.Count
+            : await query.CountAsync(ct);
+        return new PagedResult<PersonRow>(rows.Select(p => p.ToRow(today)).ToList(), total, page, pageSize);
+    }
+
+    /// <summary>The columns of one list row as read from the database (identifiers still unmasked).</summary>
+    private sealed record ListedPerson(
+        Guid Id, string Name, string IdNumber, Sex Sex, DateOnly BirthDate, string? CertificateNumber, DisabilityCategory? Category,
+        CategorySet Categories, int? Grade, string AreaCode, string? AreaName, string? Phone, PersonStatus Status, TargetType TargetType)
+    {
+        public PersonRow ToRow(DateOnly today) => new(
+            Id, Name, Mask.IdNumber(IdNumber), Sex, Ages.CompletedYears(BirthDate, today),
+            CertificateNumber is null ? null : Mask.CertificateNumber(CertificateNumber),
+            Category, Categories, Grade, AreaCode, AreaName ?? AreaCode, Phone is null ? null : Mask.Phone(Phone), Status, TargetType);
     }
 
     public static PersonRow ToRow(Person p, IReadOnlyDictionary<string, string> areaNames, DateOnly today) => new(
@@ -64,8 +81,7 @@ public sealed class PersonListQuery(KangfuDbFactory dbFactory, TimeProvider cloc
         }
         if (filter.AreaCode is { Length: > 0 } area)
         {
-            var prefix = Organization.AreaCodes.Prefix(area);
-            query = query.Where(p => p.AreaCode.StartsWith(prefix));
+            query = query.InArea(area);
         }
         if (filter.Category is { } category)
         {
@@ -112,13 +128,21 @@ public sealed class PersonListQuery(KangfuDbFactory dbFactory, TimeProvider cloc
             var number = q[..20];
             return query.Where(p => p.CertificateNumber == number);
         }
+        // LIKE '%…%' (not strpos/instr): PostgreSQL answers it from the pg_trgm GIN indexes on name and name_initials.
         if (PinyinInitials.IsInitialsQuery(q))
         {
-            var initials = q.ToLowerInvariant();
-            return query.Where(p => p.NameInitials.Contains(initials));
+            var initials = ContainsPattern(q.ToLowerInvariant());
+            return query.Where(p => EF.Functions.Like(p.NameInitials, initials, LikeEscape));
         }
-        return query.Where(p => p.Name.Contains(q));
+        var pattern = ContainsPattern(q);
+        return query.Where(p => EF.Functions.Like(p.Name, pattern, LikeEscape));
     }
+
+    private const string LikeEscape = "\\";
+
+    /// <summary>The LIKE pattern "%q%" with the wildcards and the escape character in <paramref name="q"/> taken literally.</summary>
+    public static string ContainsPattern(string q) =>
+        "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private static IQueryable<Person> Sort(IQueryable<Person> query, PersonFilter filter) => (filter.Sort, filter.Descending) switch
     {

@@ -20,6 +20,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Kangfu.Web.Modules.Access.AppUser", b =>
@@ -200,6 +201,12 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("chain");
+
                     b.Property<string>("Changes")
                         .HasColumnType("text")
                         .HasColumnName("changes");
@@ -261,7 +268,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictCode", "At");
 
-                    b.HasIndex("DistrictCode", "Sequence")
+                    b.HasIndex("DistrictCode", "Chain", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "EntityType", "EntityId");
@@ -1230,14 +1237,24 @@ namespace Kangfu.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("DistrictCode", "Id");
 
-                    b.HasIndex("DistrictCode", "AreaCode");
-
                     b.HasIndex("DistrictCode", "CertificateNumber");
 
                     b.HasIndex("DistrictCode", "IdNumberHash")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "Name");
+
+                    b.HasIndex("DistrictCode", "AreaCode", "Name", "Id");
+
+                    b.HasIndex(new[] { "NameInitials" }, "IX_registry_persons_name_initials_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameInitials" }, "IX_registry_persons_name_initials_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameInitials" }, "IX_registry_persons_name_initials_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "IX_registry_persons_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_registry_persons_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_registry_persons_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("registry_persons", (string)null);
                 });

@@ -195,6 +195,12 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("chain");
+
                     b.Property<string>("Changes")
                         .HasColumnType("TEXT")
                         .HasColumnName("changes");
@@ -256,7 +262,7 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode", "At");
 
-                    b.HasIndex("DistrictCode", "Sequence")
+                    b.HasIndex("DistrictCode", "Chain", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "EntityType", "EntityId");
@@ -1225,14 +1231,14 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("DistrictCode", "Id");
 
-                    b.HasIndex("DistrictCode", "AreaCode");
-
                     b.HasIndex("DistrictCode", "CertificateNumber");
 
                     b.HasIndex("DistrictCode", "IdNumberHash")
                         .IsUnique();
 
                     b.HasIndex("DistrictCode", "Name");
+
+                    b.HasIndex("DistrictCode", "AreaCode", "Name", "Id");
 
                     b.ToTable("registry_persons", (string)null);
                 });
