@@ -39,9 +39,7 @@ done
 # District-sized benchmark smoke (docs/performance.md): prints the `metric, subject, anchor, ratio, goal, PASS/FAIL`
 # table into the log. FAIL verdicts do not fail CI (the machine is shared); errors and incorrect results do (exit 1).
 if [ "${KANGFU_SKIP_BENCH:-0}" != 1 ]; then
-  # Left out until fixed on their branches: import (its runner's registry reset deletes from the append-only audit table)
-  # and search (its exact-ID anchor reads the plain id_number column, encrypted since field encryption landed).
-  suites=${KANGFU_BENCH_SUITES:-api,pages,isolation,circuits}
+  suites=${KANGFU_BENCH_SUITES:-import,search,api,pages,isolation,circuits}
   echo "=== benchmark smoke (dotnet run -c Release --project bench/Kangfu.Bench -- --smoke --suite $suites) ==="
   timeout 1800 dotnet run -c Release --no-build --project bench/Kangfu.Bench -- --smoke --suite "$suites" ||
     { echo "benchmark smoke: error (exit $?)" >&2; rc=1; }
