@@ -56,16 +56,30 @@ internal sealed class ApiWriteBenchmark(BenchOptions options, Func<Task<SeededAp
         var auditBefore = await AuditRowsAsync(app.ConnectionString);
         var requests = 0L;
         var pgbenchLatencies = new List<double>();
+        var (anchorRuns, subjectRuns, measuredRequests, pgbenchTransactions) = (0, 0, 0L, 0.0);
+        var (subjectCpu, anchorCpu) = (default(CpuSnapshot), default(CpuSnapshot));
         var (a, s) = await AlternateAsync("api write tps", runs,
             async () =>
             {
+                var before = CpuSnapshot.Take(app.Pid);
                 var (tps, latency) = await PgbenchAsync(pgbench, app.ConnectionString, script, seconds);
+                if (anchorRuns++ > 0)
+                {
+                    anchorCpu += CpuSnapshot.Take(app.Pid) - before;
+                    pgbenchTransactions += tps * seconds;
+                }
                 pgbenchLatencies.Add(latency);
                 return [tps];
             },
             async () =>
             {
+                var before = CpuSnapshot.Take(app.Pid);
                 var (count, tps, _) = await LoadAsync(client, forms, seconds, rate: null);
+                if (subjectRuns++ > 0)
+                {
+                    subjectCpu += CpuSnapshot.Take(app.Pid) - before;
+                    measuredRequests += count;
+                }
                 Interlocked.Add(ref requests, count);
                 return [tps];
             }, "tps");
@@ -76,6 +90,8 @@ internal sealed class ApiWriteBenchmark(BenchOptions options, Func<Task<SeededAp
         }
         Console.WriteLine(Invariant($"# api write: {requests:N0} drafts saved (all 2xx), {audited:N0} intake audit rows written"));
         var ratio = s.Median / a.Median;
+        Console.WriteLine(Invariant($"# api write, drafts: {subjectCpu.PerRequest(measuredRequests)}"));
+        Console.WriteLine(Invariant($"# api write, pgbench: PostgreSQL {anchorCpu.Postgres * 1000 / Math.Max(1, pgbenchTransactions):F3} ms CPU per 1-row insert (pgbench's own CPU not counted)"));
         results.Add("api_write_intake_draft_tps_16_clients", Invariant($"{s.Median:F0} tps"), Invariant($"{a.Median:F0} tps (pgbench 1-row insert)"), ratio,
             ">= 0.25x", ratio >= 0.25);
 

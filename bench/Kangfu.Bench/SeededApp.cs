@@ -47,6 +47,9 @@ internal sealed class SeededApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app process's id (for <see cref="CpuSnapshot"/>).</summary>
+    public int Pid => process?.Id ?? 0;
+
     public static async Task<SeededApp> StartAsync(BenchOptions options, int rows)
     {
         var database = "kangfu_bench_" + Guid.NewGuid().ToString("N")[..8];

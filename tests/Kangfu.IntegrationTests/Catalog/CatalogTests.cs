@@ -96,6 +96,23 @@ public abstract class CatalogTests(KangfuApp app)
     }
 
     [Fact]
+    public async Task An_item_edited_by_the_admin_changes_the_next_intake_form_at_once()
+    {
+        // The form items of a year are cached in memory (IntakeItemCache): a catalog save must drop them.
+        await using var scope = app.Services.CreateAsyncScope();
+        await Get<CatalogSeeder>(scope).HandleAsync(KangfuApp.District, 2043);
+        var on = new DateOnly(2043, 6, 1);
+        Task<IReadOnlyList<NeedRow>> Form() => Get<IntakeItems>(scope).ForIntakeAsync(KangfuApp.District, 2043, on, [DisabilityCategory.Hearing], 4, false);
+        var before = (await Form()).SelectMany(r => r.Items).ToList();
+        var item = (await Get<CatalogItemsQuery>(scope).HandleAsync(KangfuApp.District, new CatalogItemFilter(2043))).Single(r => r.Id == before[0].Id);
+        var input = SaveServiceItemInput.From(item);
+        input.EffectiveTo = on.AddDays(-1);
+        await Get<SaveServiceItem>(scope).HandleAsync(Admin, item.Id, input);
+        var after = (await Form()).SelectMany(r => r.Items).ToList();
+        Assert.Equal(before.Skip(1).Select(i => i.Id), after.Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Intake_items_for_a_registered_person_use_the_persons_categories_age_and_grade()
     {
         var person = await app.AddPersonAsync(KangfuApp.CommunityA, category: DisabilityCategory.Visual, grade: 3);

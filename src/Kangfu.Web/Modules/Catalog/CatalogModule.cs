@@ -18,6 +18,8 @@ public static class CatalogModule
     {
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<CopyCatalogToNextYear>();
+        services.AddSingleton<IntakeItemCache>();
+        services.AddSingleton<CatalogChangeInterceptor>();
         services.AddScoped<IntakeItems>();
         services.AddScoped<CatalogItemsQuery>();
         services.AddScoped<SaveServiceItem>();

@@ -1,4 +1,5 @@
 using Kangfu.Web.Modules.Audit;
+using Kangfu.Web.Modules.Catalog.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -68,8 +69,13 @@ public static class DataSetup
         services.AddScoped<AuditInterceptor>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
+            options.ConnectionString = PostgresConnection.WithDefaults(options.ConnectionString);
+            if (!string.IsNullOrWhiteSpace(options.ReadConnectionString))
+            {
+                options.ReadConnectionString = PostgresConnection.WithDefaults(options.ReadConnectionString);
+            }
             services.AddDbContextFactory<PostgresKangfuDbContext>(
-                (sp, o) => ConfigurePostgres(o, options.ConnectionString).AddInterceptors(BlindIndexes, sp.GetRequiredService<AuditInterceptor>()),
+                (sp, o) => ConfigurePostgres(o, options.ConnectionString).AddInterceptors(BlindIndexes, sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CatalogChangeInterceptor>()),
                 ServiceLifetime.Scoped);
             services.AddScoped(sp => new KangfuDbFactory(
                 sp.GetRequiredService<IDbContextFactory<PostgresKangfuDbContext>>().CreateDbContext, DatabaseProvider.Postgres));
@@ -80,7 +86,7 @@ public static class DataSetup
         {
             EnsureSqliteFolder(options.ConnectionString);
             services.AddDbContextFactory<SqliteKangfuDbContext>(
-                (sp, o) => ConfigureSqlite(o, options.ConnectionString).AddInterceptors(BlindIndexes, sp.GetRequiredService<AuditInterceptor>()),
+                (sp, o) => ConfigureSqlite(o, options.ConnectionString).AddInterceptors(BlindIndexes, sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CatalogChangeInterceptor>()),
                 ServiceLifetime.Scoped);
             services.AddScoped(sp => new KangfuDbFactory(
                 sp.GetRequiredService<IDbContextFactory<SqliteKangfuDbContext>>().CreateDbContext, DatabaseProvider.Sqlite));

@@ -15,7 +15,7 @@ public sealed record NeedRow(DisabilityCategory Category, string SubPopulation, 
 /// year effective on the intake date that apply to the person's categories, age and markers, grouped by
 /// (category, sub-population) in form order. Bands and markers are data of the catalog, never code.
 /// </summary>
-public sealed class IntakeItems(KangfuDbFactory dbFactory)
+public sealed class IntakeItems(KangfuDbFactory dbFactory, IntakeItemCache cache)
 {
     /// <param name="district">District code of the catalog.</param>
     /// <param name="year">Catalog year.</param>
@@ -29,10 +29,13 @@ public sealed class IntakeItems(KangfuDbFactory dbFactory)
         string district, int year, DateOnly onDate, IReadOnlyCollection<DisabilityCategory> categories, int age, bool autism,
         int? visualGrade = null, CancellationToken ct = default)
     {
-        await using var db = dbFactory.CreateDbContext();
-        var items = await db.ServiceItems.AsNoTracking()
-            .Where(i => i.DistrictCode == district && i.CatalogYear == year && i.FormLabel != "")
-            .ToListAsync(ct);
+        var items = await cache.GetAsync(district, year, async () =>
+        {
+            await using var db = dbFactory.CreateDbContext();
+            return await db.ServiceItems.AsNoTracking()
+                .Where(i => i.DistrictCode == district && i.CatalogYear == year && i.FormLabel != "")
+                .ToListAsync(ct);
+        });
         return Select(items, onDate, categories, age, autism, visualGrade);
     }
 

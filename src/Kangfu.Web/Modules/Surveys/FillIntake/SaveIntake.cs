@@ -21,7 +21,9 @@ public sealed class SaveIntake(KangfuDbFactory dbFactory, IntakeNeedItems needIt
         var today = clock.Today();
         Throw(IntakeRules.Validate(input, today, submit));
         await using var db = dbFactory.CreateDbContext();
-        var person = await db.VisibleTo(user).AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new NotFoundException();
+        // Only the columns the save needs: the person's encrypted identifiers are neither read nor decrypted.
+        var person = await db.VisibleTo(user).Where(p => p.Id == personId)
+            .Select(p => new IntakePerson(p.DistrictCode, p.Id, p.AreaCode, p.BirthDate)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
         var year = input.FillDate.Year;
         var intake = await db.Intakes.Include(i => i.Needs)
             .FirstOrDefaultAsync(i => i.DistrictCode == person.DistrictCode && i.PersonId == person.Id && i.Year == year, ct);
@@ -47,7 +49,7 @@ public sealed class SaveIntake(KangfuDbFactory dbFactory, IntakeNeedItems needIt
         return new IntakeSaved(intake.Id, intake.Version, intake.Status, opened);
     }
 
-    private static void Apply(KangfuDbContext db, Intake intake, Person person, IntakeInput input, IReadOnlyList<NeedRow> rows)
+    private static void Apply(KangfuDbContext db, Intake intake, IntakePerson person, IntakeInput input, IReadOnlyList<NeedRow> rows)
     {
         intake.AreaCode = person.AreaCode;
         intake.FillDate = input.FillDate;
@@ -88,7 +90,7 @@ public sealed class SaveIntake(KangfuDbFactory dbFactory, IntakeNeedItems needIt
         }
     }
 
-    private static int Submit(KangfuDbContext db, Intake intake, Person person, IReadOnlyList<NeedRow> rows, UserContext user, DateTime now)
+    private static int Submit(KangfuDbContext db, Intake intake, IntakePerson person, IReadOnlyList<NeedRow> rows, UserContext user, DateTime now)
     {
         intake.Status = intake.HasNeed ? IntakeStatus.Submitted : IntakeStatus.NoNeed;
         intake.SubmittedAt = now;
@@ -141,6 +143,12 @@ public sealed class SaveIntake(KangfuDbFactory dbFactory, IntakeNeedItems needIt
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>What saving an intake needs of the registered person.</summary>
+internal sealed record IntakePerson(string DistrictCode, Guid Id, string AreaCode, DateOnly BirthDate)
+{
+    public int AgeOn(DateOnly date) => Ages.CompletedYears(BirthDate, date);
 }
 
 internal static class IntakeEvents
