@@ -53,6 +53,9 @@ internal sealed class ApiWriteBenchmark(BenchOptions options, Func<Task<SeededAp
         var script = Path.Combine(options.Folder, "insert.sql");
         await File.WriteAllTextAsync(script, "INSERT INTO bench_insert (district_code, id, payload) VALUES ('120116', gen_random_uuid(), 'bench');\n");
 
+        // JIT warm-up before the alternation: on two shared cores the runtime's tier-1 recompilation of the request path
+        // takes tens of seconds under load (measured: the JIT was still ~20 % of the app's CPU 60 s into the run).
+        await LoadAsync(client, forms, seconds * 3, rate: null);
         var auditBefore = await AuditRowsAsync(app.ConnectionString);
         var requests = 0L;
         var pgbenchLatencies = new List<double>();
