@@ -96,6 +96,7 @@ public static class AccessModule
         services.AddScoped<Mfa.ConfirmAuthenticator>();
         services.AddSingleton<Login.LoginNameLimiter>();
         services.AddScoped<UserSeeder>();
+        Users.UserEndpoints.AddUserManagement(services);
         return services;
     }
 
@@ -104,6 +105,7 @@ public static class AccessModule
         app.MapLoginEndpoints();
         ChangePassword.ChangePasswordEndpoints.MapChangePassword(app);
         Mfa.MfaEndpoints.MapMfa(app);
+        Users.UserEndpoints.MapUserManagement(app);
         return app;
     }
 
