@@ -18,7 +18,7 @@ public static class UserNames
         ("社区与街道", [Roles.CommunityStaff, Roles.ContractedDoctor, Roles.StreetCoordinator]),
         ("区残联", [Roles.DistrictReviewer, Roles.DistrictApprover]),
         ("服务机构", [Roles.AssessmentInstitution, Roles.DeviceTechnician, Roles.RehabInstitution, Roles.DeviceServiceInstitution]),
-        ("管理员（三权分立：三者互斥，不兼任业务角色，登录须动态口令）", [Roles.DistrictAdmin, Roles.SecurityAdmin, Roles.AuditAdmin]),
+        ("管理员（三者互斥）", [Roles.DistrictAdmin, Roles.SecurityAdmin, Roles.AuditAdmin]),
     ];
 
     public static string Role(string role) => Roles.DisplayNames.GetValueOrDefault(role, role);
@@ -27,7 +27,7 @@ public static class UserNames
 
     /// <summary>Where the account works: an institution, an area, or the whole district.</summary>
     public static string Scope(UserRow row, string districtName) =>
-        row.InstitutionName ?? row.AreaName ?? (row.InstitutionId is not null || row.AreaCode is not null ? "（已撤销的范围）" : "全区（" + districtName + "）");
+        row.InstitutionName ?? (row.AreaName is { } area ? Organization.AreaNames.Brief(area) : null) ?? (row.InstitutionId is not null || row.AreaCode is not null ? "（已撤销的范围）" : "全区（" + districtName + "）");
 
     public static bool IsAdmin(IEnumerable<string> roles) => roles.Any(UserRules.AdminRoles.Contains);
 }
