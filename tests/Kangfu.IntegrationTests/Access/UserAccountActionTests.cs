@@ -3,6 +3,7 @@ using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.IntegrationTests.Security;
 using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Modules.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Kangfu.IntegrationTests.Access;
@@ -101,6 +102,28 @@ public abstract class UserAccountActionTests(KangfuApp app, ITestOutputHelper ou
         Assert.Equal(HttpStatusCode.Forbidden, (await fresh.GetAsync("/api/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/account/mfa")).StatusCode);
         output.WriteLine("FIGURE reset authenticator: session 401 after 61 s; password-only login → 200 next=/account/mfa (enrolment-only); non-admin account 400");
+    }
+
+    [Fact]
+    public async Task Open_circuits_lose_the_account_at_their_next_check_after_a_disable_or_reset()
+    {
+        using var security = await UserAdminKit.SecurityAdminAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var state = (RevalidatingAccountState)scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
+        var signIn = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<AppUser>>();
+        var results = new List<bool>();
+        foreach (var action in new[] { "disable", "reset-password" })
+        {
+            var (user, _) = await SecurityKit.NewUserAsync(app, Roles.CommunityStaff, KangfuApp.CommunityA);
+            var account = await signIn.UserManager.FindByNameAsync(user);
+            var principal = await signIn.CreateUserPrincipalAsync(account!);
+            results.Add(await state.IsCurrentAsync(principal));
+            Assert.True(results[^1]);
+            Assert.True((await UserAdminKit.ActAsync(security, account!.Id, action)).IsSuccessStatusCode);
+            results.Add(await state.IsCurrentAsync(principal));
+            Assert.False(results[^1]);
+        }
+        output.WriteLine($"FIGURE circuits: account check of an open circuit before/after disable and reset-password: {string.Join(", ", results)}");
     }
 
     [Fact]
