@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Kangfu.Web.Modules.Access.Mfa;
+using Kangfu.Web.Modules.Access;
 using Kangfu.Web.Platform.Data;
 using Kangfu.Web.Platform.Diagnostics;
 using Kangfu.Web.Platform.Errors;
@@ -70,8 +70,9 @@ public static class PlatformSetup
         }
         app.UseStatusCodePages();
         app.UseAuthentication();
-        // An admin without an authenticator may only enrol one (restricted session); see docs/security.md.
-        app.UseMfaEnrolmentGate();
+        // Restricted sessions (see docs/security.md): an account with a temporary password may only change it,
+        // an admin without an authenticator may only enrol one.
+        app.UseSessionGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -31,6 +31,12 @@ public abstract class SeparationOfDutiesTests(KangfuApp app, ITestOutputHelper o
         { "security", "GET", "/api/persons/export.xlsx", false },
         { "security", "POST", "/api/persons", false },
         { "security", "POST", "/api/surveys/campaigns", false },
+        // Security admin's work: user management (every user endpoint: Access/UserListTests).
+        { "security", "GET", "/api/users", true },
+        { "admin", "GET", "/api/users", false },
+        { "admin", "POST", "/api/users", false },
+        { "auditor", "GET", "/api/users", false },
+        { "auditor", "POST", "/api/users", false },
     };
 
     [Theory]

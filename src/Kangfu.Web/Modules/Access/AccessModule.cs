@@ -15,6 +15,8 @@ public static class AccessModule
         services.AddScoped<CurrentUser>();
         services.AddScoped<CircuitHandler, CaptureIpCircuitHandler>();
         services.AddCascadingAuthenticationState();
+        // Open circuits are re-checked against the account like cookies are (disabled, security stamp renewed).
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAccountState>();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
             .Validate(o => !o.Validate().Any(), "Security 配置低于等保三级的最低要求。").ValidateOnStart();
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -96,6 +98,7 @@ public static class AccessModule
         services.AddScoped<Mfa.ConfirmAuthenticator>();
         services.AddSingleton<Login.LoginNameLimiter>();
         services.AddScoped<UserSeeder>();
+        Users.UserEndpoints.AddUserManagement(services);
         return services;
     }
 
@@ -104,6 +107,7 @@ public static class AccessModule
         app.MapLoginEndpoints();
         ChangePassword.ChangePasswordEndpoints.MapChangePassword(app);
         Mfa.MfaEndpoints.MapMfa(app);
+        Users.UserEndpoints.MapUserManagement(app);
         return app;
     }
 

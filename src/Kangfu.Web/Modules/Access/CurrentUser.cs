@@ -10,6 +10,7 @@ namespace Kangfu.Web.Modules.Access;
 public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services)
 {
     private UserContext? cached;
+    private bool watching;
 
     public string? Ip { get; set; }
 
@@ -26,6 +27,12 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
         var principal = context?.User;
         if (principal?.Identity?.IsAuthenticated != true && services.GetService<AuthenticationStateProvider>() is { } provider)
         {
+            if (!watching)
+            {
+                // The circuit's account check (RevalidatingAccountState) signs the circuit out: forget the user.
+                provider.AuthenticationStateChanged += _ => cached = null;
+                watching = true;
+            }
             try
             {
                 principal = (await provider.GetAuthenticationStateAsync()).User;

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Kangfu.Web.Modules.Access;
 
 /// <summary>
-/// Puts the user's district, area and institution scope into the cookie, so every query can filter by it. An admin-role
-/// account without an authenticator gets no roles and the enrolment-only mark (<see cref="Mfa.MfaEnrolmentGate"/>): this
-/// is decided from the account on every (re)issue of the principal, so the periodic account check cannot widen it.
+/// Puts the user's district, area and institution scope into the cookie, so every query can filter by it. An account that
+/// must change its temporary password gets no roles and the password-change-only mark; otherwise an admin-role account
+/// without an authenticator gets no roles and the enrolment-only mark (<see cref="SessionGate"/>). This is decided from
+/// the account on every (re)issue of the principal, so the periodic account check cannot widen it.
 /// </summary>
 internal sealed class KangfuClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
@@ -17,10 +18,14 @@ internal sealed class KangfuClaimsFactory(UserManager<AppUser> users, RoleManage
     {
         var identity = await base.GenerateClaimsAsync(user);
         var roleClaims = identity.FindAll(identity.RoleClaimType).ToList();
-        if (roleClaims.Exists(c => LoginHandler.MfaRoles.Contains(c.Value)) && await UserManager.GetAuthenticatorKeyAsync(user) is null)
+        var restriction = await Users.TemporaryPassword.MustChangeAsync(UserManager, user) ? SessionGate.MustChangeClaim
+            : roleClaims.Exists(c => LoginHandler.MfaRoles.Contains(c.Value)) && await UserManager.GetAuthenticatorKeyAsync(user) is null
+                ? Mfa.MfaEnrolmentGate.EnrolmentOnlyClaim
+                : null;
+        if (restriction is not null)
         {
             roleClaims.ForEach(identity.RemoveClaim);
-            identity.AddClaim(new Claim(Mfa.MfaEnrolmentGate.EnrolmentOnlyClaim, "1"));
+            identity.AddClaim(new Claim(restriction, "1"));
         }
         identity.AddClaim(new Claim(UserContext.DistrictClaim, user.DistrictCode));
         identity.AddClaim(new Claim(UserContext.DisplayNameClaim, user.DisplayName));

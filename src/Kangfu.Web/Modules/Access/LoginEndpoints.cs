@@ -16,6 +16,8 @@ public enum LoginOutcome
     SignedIn,
     /// <summary>An admin without an authenticator: signed in to a restricted session that can only enrol one (/account/mfa).</summary>
     EnrolmentRequired,
+    /// <summary>The password is a temporary one set by the security admin: signed in to a session that can only change it (/account).</summary>
+    PasswordChangeRequired,
     /// <summary>Too many attempts for this user name (whether or not it exists).</summary>
     Throttled,
 }
@@ -23,7 +25,8 @@ public enum LoginOutcome
 /// <summary>
 /// Signs in with a password, plus a TOTP code for the admin roles. Unknown user, wrong password, wrong or missing code,
 /// disabled and locked-out accounts all get the same answer; a wrong code counts as a failed attempt towards the lockout.
-/// An admin who has no authenticator yet gets, after the right password, a restricted session for enrolment only.
+/// An admin who has no authenticator yet gets, after the right password, a restricted session for enrolment only; an account
+/// with a temporary password (set by the security admin) a session that can only change it.
 /// </summary>
 internal sealed class LoginHandler(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, IHttpContextAccessor http,
     Login.LoginNameLimiter limiter)
@@ -63,7 +66,12 @@ internal sealed class LoginHandler(SignInManager<AppUser> signIn, UserManager<Ap
     {
         if (await users.GetAuthenticatorKeyAsync(user) is null)
         {
-            // KangfuClaimsFactory issues this account a principal without roles, marked enrolment-only (MfaEnrolmentGate).
+            // KangfuClaimsFactory issues this account a principal without roles, marked enrolment-only (SessionGate),
+            // or password-change-only first if its password is a temporary one.
+            if (await Users.TemporaryPassword.MustChangeAsync(users, user))
+            {
+                return await SignInAsync(user, context, "pwd", null);
+            }
             await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "pwd-enrol");
             await audit.WriteAsync(context, AuditActions.Login, "AppUser", user.Id, "mfa-enrolment-only");
             return LoginOutcome.EnrolmentRequired;
@@ -81,10 +89,14 @@ internal sealed class LoginHandler(SignInManager<AppUser> signIn, UserManager<Ap
 
     private async Task<LoginOutcome> SignInAsync(AppUser user, UserContext context, string method, string? detail)
     {
+        // A temporary password (set by the security admin) gives a session that can only change it (SessionGate).
+        var mustChange = await Users.TemporaryPassword.MustChangeAsync(users, user);
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: method);
-        await audit.WriteAsync(context, AuditActions.Login, "AppUser", user.Id, detail);
-        return LoginOutcome.SignedIn;
+        await audit.WriteAsync(context, AuditActions.Login, "AppUser", user.Id, mustChange ? JoinDetail(detail, "password-change-only") : detail);
+        return mustChange ? LoginOutcome.PasswordChangeRequired : LoginOutcome.SignedIn;
     }
+
+    private static string JoinDetail(string? detail, string mark) => detail is null ? mark : detail + "," + mark;
 }
 
 internal static class LoginEndpoints
@@ -100,6 +112,7 @@ internal static class LoginEndpoints
             {
                 LoginOutcome.SignedIn => Results.LocalRedirect(target),
                 LoginOutcome.EnrolmentRequired => Results.LocalRedirect(Mfa.MfaEnrolmentGate.EnrolmentPath),
+                LoginOutcome.PasswordChangeRequired => Results.LocalRedirect(SessionGate.AccountPath),
                 LoginOutcome.Throttled => Results.LocalRedirect($"/login?error=2&returnUrl={Uri.EscapeDataString(target)}"),
                 _ => Results.LocalRedirect($"/login?error=1&returnUrl={Uri.EscapeDataString(target)}"),
             };
@@ -120,6 +133,7 @@ internal static class LoginEndpoints
             {
                 LoginOutcome.SignedIn => Results.NoContent(),
                 LoginOutcome.EnrolmentRequired => Results.Ok(new { next = Mfa.MfaEnrolmentGate.EnrolmentPath, title = Mfa.MfaEnrolmentGate.EnrolFirstMessage }),
+                LoginOutcome.PasswordChangeRequired => Results.Ok(new { next = SessionGate.AccountPath, title = SessionGate.ChangeFirstMessage }),
                 LoginOutcome.Throttled => TooManyRequests(http),
                 _ => Results.Problem(LoginHandler.FailedMessage, statusCode: StatusCodes.Status401Unauthorized),
             })

@@ -49,6 +49,16 @@ public static class AuditActions
     public const string PasswordChanged = "password-changed";
     /// <summary>An authenticator bound or replaced at /account/mfa (detail: first enrolment / replaced / why it failed).</summary>
     public const string MfaEnrolled = "mfa-enrolled";
+    /// <summary>User management by the security admin (/users); detail: masked values, or the refusal with result 失败.</summary>
+    public const string UserCreated = "user-created";
+    public const string UserUpdated = "user-updated";
+    public const string UserDisabled = "user-disabled";
+    public const string UserEnabled = "user-enabled";
+    public const string UserUnlocked = "user-unlocked";
+    /// <summary>A temporary password set by the security admin (never the password itself).</summary>
+    public const string PasswordReset = "password-reset";
+    /// <summary>An admin's authenticator removed by the security admin: the next login enrols a new one.</summary>
+    public const string MfaReset = "mfa-reset";
     public const string Search = "search";
     public const string Print = "print";
 }

@@ -61,8 +61,14 @@ internal sealed class ChangePasswordHandler(
             await audit.WriteAsync(current, AuditActions.PasswordChanged, "AppUser", user.Id, string.Join(",", result.Errors.Select(e => e.Code)), "失败");
             throw new DomainException("新密码：不符合密码规则（至少 " + min.ToString(System.Globalization.CultureInfo.InvariantCulture) + " 个字符）。");
         }
+        // A temporary password (set by the security admin) is replaced: the refreshed session is no longer restricted.
+        var temporary = await Users.TemporaryPassword.MustChangeAsync(users, user);
+        if (temporary)
+        {
+            await Users.TemporaryPassword.ClearAsync(users, user);
+        }
         await signIn.RefreshSignInAsync(user);
-        await audit.WriteAsync(current, AuditActions.PasswordChanged, "AppUser", user.Id);
+        await audit.WriteAsync(current, AuditActions.PasswordChanged, "AppUser", user.Id, temporary ? "temporary password replaced" : null);
     }
 }
 
