@@ -8,8 +8,9 @@ namespace Kangfu.Web.Modules.Audit;
 
 /// <summary>
 /// The per-district hash chains of audit rows. New rows get the next sequence number of their chain and the previous
-/// row's hash; one writer at a time per chain in this process (the unique index on (district, chain, sequence) stops a
-/// second process from forking a chain). A writer holds its chain until its transaction commits, so with one chain
+/// row's hash; one writer at a time per chain: in this process by <see cref="AuditChainLocks"/>, across processes by
+/// <see cref="AuditChainAppend"/> (and the unique index on (district, chain, sequence) as the last line: a writer that
+/// raced anyway fails rather than forks a chain). A writer holds its chain until its transaction commits, so with one chain
 /// every audited save in the process waited for the previous one's commit (fsync): the write rate was one commit at a
 /// time. With <see cref="Chains"/> chains, that many saves link and commit in parallel; each chain on its own is complete,
 /// gap-free and verified like the single chain was.
@@ -20,11 +21,6 @@ public static class AuditChain
 
     /// <summary>Chains per district: chain 0 for bulk writers (imports), 1 … Chains − 1 for interactive saves.</summary>
     public const int Chains = 16;
-
-    /// <summary>One writer at a time per chain (held from SavingChanges until the save, or its transaction, ends).</summary>
-    internal static readonly SemaphoreSlim[] Writers = Enumerable.Range(0, Chains).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-
-    private static int turn;
 
     public static DateTime Truncate(DateTime at) => new(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);
 
@@ -73,80 +69,6 @@ public static class AuditChain
                 .Select(a => new { a.Sequence, a.Hash })
                 .FirstOrDefault();
             Link(district, head?.Sequence ?? 0, head?.Hash ?? Genesis, chain);
-        }
-    }
-
-    /// <summary>How long a writer waits for the chain before giving up with an error (never hangs).</summary>
-    public static readonly TimeSpan WriterTimeout = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// Takes an interactive chain: the lowest free one (a lone writer always appends to chain 1), else waits for one in turn.
-    /// Returns the chain, to be released with <see cref="Writers"/>[chain].Release().
-    /// </summary>
-    internal static async Task<int> EnterAsync(CancellationToken ct)
-    {
-        if (TryEnterFree() is { } free)
-        {
-            return free;
-        }
-        var chain = NextInTurn();
-        if (!await Writers[chain].WaitAsync(WriterTimeout, ct).ConfigureAwait(false))
-        {
-            throw new TimeoutException("审计日志写入繁忙，请稍后重试。");
-        }
-        return chain;
-    }
-
-    internal static int Enter()
-    {
-        if (TryEnterFree() is { } free)
-        {
-            return free;
-        }
-        var chain = NextInTurn();
-        if (!Writers[chain].Wait(WriterTimeout))
-        {
-            throw new TimeoutException("审计日志写入繁忙，请稍后重试。");
-        }
-        return chain;
-    }
-
-    private static int? TryEnterFree()
-    {
-        for (var chain = 1; chain < Chains; chain++)
-        {
-            if (Writers[chain].Wait(0))
-            {
-                return chain;
-            }
-        }
-        return null;
-    }
-
-    private static int NextInTurn() => 1 + (int)((uint)Interlocked.Increment(ref turn) % (Chains - 1));
-
-    /// <summary>True in an async flow that holds chain 0 (a bulk import): its saves append to chain 0 without waiting again.</summary>
-    internal static readonly AsyncLocal<bool> HeldByThisFlow = new();
-
-    /// <summary>
-    /// Runs a bulk writer (imports) that appends to chain 0 over a whole transaction, holding it throughout; interactive
-    /// saves keep appending to the other chains meanwhile.
-    /// </summary>
-    internal static async Task<T> ExclusiveAsync<T>(Func<Task<T>> action, CancellationToken ct)
-    {
-        if (!await Writers[0].WaitAsync(WriterTimeout, ct).ConfigureAwait(false))
-        {
-            throw new TimeoutException("审计日志写入繁忙，请稍后重试。");
-        }
-        HeldByThisFlow.Value = true;
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            HeldByThisFlow.Value = false;
-            Writers[0].Release();
         }
     }
 

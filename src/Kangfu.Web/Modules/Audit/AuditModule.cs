@@ -8,6 +8,7 @@ public static class AuditModule
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
+        services.AddSingleton<AuditChainLocks>();
         services.AddScoped<AuditLog>();
         services.AddScoped<VerifyAudit.VerifyAuditChain>();
         services.AddScoped<AuditSearchQuery>();
