@@ -2,13 +2,14 @@ using System.Globalization;
 using Kangfu.IntegrationTests.Infrastructure;
 using Kangfu.Web.Modules.Audit;
 using Kangfu.Web.Modules.Audit.VerifyAudit;
+using Kangfu.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kangfu.IntegrationTests.Security;
 
-/// <summary>Throwaway districts for audit chains a test fills and drops again (the demo district's chains stay intact).</summary>
+/// <summary>Throwaway districts for audit chains a test fills, tampers with and drops again (the demo district's chains stay intact).</summary>
 internal static class AuditKit
 {
     public static string TestDistrict() => "9" + Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
@@ -19,20 +20,25 @@ internal static class AuditKit
         return await scope.ServiceProvider.GetRequiredService<VerifyAuditChain>().HandleAsync();
     }
 
-    /// <summary>Removes every audit row of the district (append-only triggers dropped, restored afterwards).</summary>
-    public static Task<int> DropDistrictAsync(KangfuApp app, string district) => app.WithDbAsync(async db =>
+    /// <summary>Runs SQL as the database owner would: with the append-only triggers dropped, restored afterwards.</summary>
+    public static Task<int> UnprotectedAsync(KangfuApp app, Func<KangfuDbContext, Task> action) => app.WithDbAsync(async db =>
     {
-        var drop = db.IsPostgres ? "DROP TRIGGER IF EXISTS audit_entries_no_update ON audit_entries"
-            : "DROP TRIGGER IF EXISTS audit_entries_no_update; DROP TRIGGER IF EXISTS audit_entries_no_delete;";
-        await db.Database.ExecuteSqlRawAsync(drop);
+        await AuditChain.LiftProtectionAsync(db);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE district_code = {0}", district);
+            await action(db);
         }
         finally
         {
             await AuditChain.ProtectAsync(db);
         }
         return 0;
+    });
+
+    /// <summary>Removes every audit row and checkpoint of the district.</summary>
+    public static Task<int> DropDistrictAsync(KangfuApp app, string district) => UnprotectedAsync(app, async db =>
+    {
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE district_code = {0}", district);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM audit_checkpoints WHERE district_code = {0}", district);
     });
 }

@@ -88,31 +88,63 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Database-level append-only guard: triggers that abort any UPDATE or DELETE of audit rows (both providers),
-    /// so even SQL run outside the application cannot quietly rewrite history. Idempotent; run after migrations.
+    /// Database-level append-only guard: triggers that abort any UPDATE or DELETE of audit rows and of purge checkpoints
+    /// (both providers; TRUNCATE too on PostgreSQL), so even SQL run outside the application cannot quietly rewrite history.
+    /// DELETE of audit rows has a trigger of its own, which only the purge lifts (<see cref="AllowPurgeAsync"/>), inside its
+    /// transaction. Idempotent; run after migrations.
     /// </summary>
     public static async Task ProtectAsync(KangfuDbContext db, CancellationToken ct = default)
     {
-        if (db.IsPostgres)
+        foreach (var table in ProtectedTables)
         {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'audit_entries is append-only (%)', TG_OP; END $$;
-                DROP TRIGGER IF EXISTS audit_entries_no_update ON audit_entries;
-                CREATE TRIGGER audit_entries_no_update BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_entries
-                    FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
-                """, ct);
+            if (db.IsPostgres)
+            {
+                var guard = $"""
+                    CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION '{table} is append-only (%)', TG_OP; END $$;
+                    DROP TRIGGER IF EXISTS {table}_no_update ON {table};
+                    DROP TRIGGER IF EXISTS {table}_no_delete ON {table};
+                    CREATE TRIGGER {table}_no_update BEFORE UPDATE OR TRUNCATE ON {table}
+                        FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only();
+                    CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+                        FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only();
+                    """;
+                await db.Database.ExecuteSqlRawAsync(guard, ct);
+            }
+            else
+            {
+                var guard = $"""
+                    CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table}
+                    BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
+                    CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table}
+                    BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
+                    """;
+                await db.Database.ExecuteSqlRawAsync(guard, ct);
+            }
         }
-        else
+    }
+
+    private static readonly string[] ProtectedTables = ["audit_entries", "audit_checkpoints"];
+
+    /// <summary>
+    /// Lifts (<paramref name="allow"/>) or restores the DELETE guard of audit_entries inside the caller's transaction (DDL is
+    /// transactional on both databases, so no other session ever sees the table unguarded). PostgreSQL disables the trigger
+    /// (SHARE ROW EXCLUSIVE: writers wait for the commit, readers do not); SQLite drops and recreates it.
+    /// </summary>
+    internal static Task AllowPurgeAsync(KangfuDbContext db, bool allow, CancellationToken ct) => db.IsPostgres
+        ? db.Database.ExecuteSqlRawAsync(allow ? "ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_delete"
+            : "ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_no_delete", ct)
+        : allow ? db.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS audit_entries_no_delete", ct) : ProtectAsync(db, ct);
+
+    /// <summary>Drops every append-only trigger (the database owner's maintenance and the tamper tests); <see cref="ProtectAsync"/> restores them.</summary>
+    public static async Task LiftProtectionAsync(KangfuDbContext db, CancellationToken ct = default)
+    {
+        foreach (var table in ProtectedTables)
         {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
-                BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
-                """, ct);
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
-                BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
-                """, ct);
+            var drop = db.IsPostgres
+                ? $"DROP TRIGGER IF EXISTS {table}_no_update ON {table}; DROP TRIGGER IF EXISTS {table}_no_delete ON {table};"
+                : $"DROP TRIGGER IF EXISTS {table}_no_update; DROP TRIGGER IF EXISTS {table}_no_delete;";
+            await db.Database.ExecuteSqlRawAsync(drop, ct);
         }
     }
 }

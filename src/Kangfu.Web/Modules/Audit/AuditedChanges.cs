@@ -22,7 +22,7 @@ internal static class AuditedChanges
             .ToList();
         foreach (var entry in entries)
         {
-            if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
+            if (entry.Entity is AuditEntry or AuditCheckpoint && entry.State != EntityState.Added)
             {
                 throw new InvalidOperationException("审计记录只能追加，不能修改或删除。");
             }
