@@ -11,6 +11,8 @@ public static class AuditModule
         services.AddSingleton<AuditChainLocks>();
         services.AddScoped<AuditLog>();
         services.AddScoped<VerifyAudit.VerifyAuditChain>();
+        services.AddScoped<PurgeAudit.PurgeExpiredAudit>();
+        services.AddHostedService<PurgeAudit.AuditPurgeSchedule>();
         services.AddScoped<AuditSearchQuery>();
         services.AddScoped<ExportAuditSearch>();
         return services;
