@@ -66,6 +66,30 @@ internal static class AuditPurgeKit
     public static Task<List<AuditCheckpoint>> CheckpointsAsync(KangfuApp app, string district) => app.WithDbAsync(db =>
         db.AuditCheckpoints.AsNoTracking().Where(c => c.DistrictCode == district).OrderBy(c => c.Chain).ThenBy(c => c.FirstSequence).ToListAsync());
 
+    /// <summary>A checkpoint of chain 1 signed with <paramref name="key"/> (the real key, or another one for a forgery).</summary>
+    public static AuditCheckpoint Checkpoint(string district, long first, long last, string prev, string lastHash, byte[] key)
+    {
+        var c = new AuditCheckpoint
+        {
+            DistrictCode = district,
+            Id = Guid.CreateVersion7(),
+            Chain = 1,
+            FirstSequence = first,
+            LastSequence = last,
+            Count = last - first + 1,
+            PrevHash = prev,
+            LastHash = lastHash,
+            PurgedAt = AuditChain.Truncate(TimeProvider.System.GetUtcNow().UtcDateTime),
+        };
+        c.Signature = AuditCheckpointSignature.Compute(c, key);
+        return c;
+    }
+
+    public static Task<int> InsertCheckpointAsync(KangfuApp app, AuditCheckpoint c) => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+        "INSERT INTO audit_checkpoints (district_code, id, chain, first_sequence, last_sequence, count, prev_hash, last_hash, purged_at, signature) " +
+        "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})",
+        c.DistrictCode, c.Id, c.Chain, c.FirstSequence, c.LastSequence, c.Count, c.PrevHash, c.LastHash, c.PurgedAt, c.Signature));
+
     /// <summary>"1-2,4-5" for the runs of one chain.</summary>
     public static string Ranges(IEnumerable<AuditCheckpoint> checkpoints, int chain) => string.Join(',', checkpoints.Where(c => c.Chain == chain)
         .Select(c => c.FirstSequence == c.LastSequence ? c.FirstSequence.ToString(CultureInfo.InvariantCulture)

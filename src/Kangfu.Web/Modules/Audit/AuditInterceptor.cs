@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Kangfu.Web.Modules.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kangfu.Web.Modules.Audit;
 
@@ -28,16 +27,14 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
     private readonly ConditionalWeakTable<DbContext, object> saving = [];
 
     /// <summary>The transactions opened for a save outside one (committed in SavedChanges, rolled back when the save fails).</summary>
-    private readonly ConditionalWeakTable<DbContext, OwnedTransaction> owned = [];
-
-    private sealed record OwnedTransaction(IDbContextTransaction Transaction, bool AutoSavepoints);
+    private readonly SaveTransactions owned = new();
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
         {
-            await EndOwnedAsync(context, commit: false, cancellationToken);
+            await owned.EndAsync(context, commit: false, cancellationToken);
             var user = await currentUser.TryGetAsync();
             var added = AuditedChanges.Stamp(context, user, clock.GetUtcNow().UtcDateTime);
             if (added.Count > 0)
@@ -45,12 +42,12 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
                 var chain = await TakeChainAsync(context, cancellationToken);
                 try
                 {
-                    Own(context, await AuditChainAppend.BeginAsync(context, added.Select(a => a.DistrictCode), chain, cancellationToken).ConfigureAwait(false));
+                    owned.Own(context, await AuditChainAppend.BeginAsync(context, added.Select(a => a.DistrictCode), chain, cancellationToken).ConfigureAwait(false));
                     await AuditChain.LinkAsync(context, added, chain, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
-                    await EndOwnedAsync(context, commit: false, CancellationToken.None);
+                    await owned.EndAsync(context, commit: false, CancellationToken.None);
                     Release(context);
                     throw;
                 }
@@ -64,19 +61,19 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
     {
         if (eventData.Context is { } context)
         {
-            EndOwned(context, commit: false);
+            owned.End(context, commit: false);
             var added = AuditedChanges.Stamp(context, currentUser.PeekFromRequest(), clock.GetUtcNow().UtcDateTime);
             if (added.Count > 0)
             {
                 var chain = TakeChain(context);
                 try
                 {
-                    Own(context, AuditChainAppend.Begin(context, added.Select(a => a.DistrictCode), chain));
+                    owned.Own(context, AuditChainAppend.Begin(context, added.Select(a => a.DistrictCode), chain));
                     AuditChain.Link(context, added, chain);
                 }
                 catch
                 {
-                    EndOwned(context, commit: false);
+                    owned.End(context, commit: false);
                     Release(context);
                     throw;
                 }
@@ -117,100 +114,13 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         return chain;
     }
 
-    /// <summary>The transaction is ours: the save needs no savepoint of its own (a failure rolls the whole transaction back).</summary>
-    private void Own(DbContext context, IDbContextTransaction? transaction)
-    {
-        if (transaction is not null)
-        {
-            owned.AddOrUpdate(context, new(transaction, context.Database.AutoSavepointsEnabled));
-            context.Database.AutoSavepointsEnabled = false;
-        }
-    }
-
-    /// <summary>
-    /// Commits (or rolls back) the transaction opened for the save; the commit releases the chain (TransactionCommitted).
-    /// At the start of a save it rolls back a leftover of an earlier save of the context that ended in a conflict.
-    /// </summary>
-    private async Task EndOwnedAsync(DbContext? context, bool commit, CancellationToken ct = default)
-    {
-        if (context is null || !owned.TryGetValue(context, out var own) || !owned.Remove(context))
-        {
-            return;
-        }
-        context.Database.AutoSavepointsEnabled = own.AutoSavepoints;
-        try
-        {
-            if (commit)
-            {
-                await own.Transaction.CommitAsync(ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await RollBackQuietlyAsync(own.Transaction).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            await own.Transaction.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private void EndOwned(DbContext? context, bool commit)
-    {
-        if (context is null || !owned.TryGetValue(context, out var own) || !owned.Remove(context))
-        {
-            return;
-        }
-        context.Database.AutoSavepointsEnabled = own.AutoSavepoints;
-        try
-        {
-            if (commit)
-            {
-                own.Transaction.Commit();
-            }
-            else
-            {
-                RollBackQuietly(own.Transaction);
-            }
-        }
-        finally
-        {
-            own.Transaction.Dispose();
-        }
-    }
-
-    /// <summary>A failed save's transaction: a rollback that fails too (broken connection) ends with the connection anyway.</summary>
-    private static async Task RollBackQuietlyAsync(IDbContextTransaction transaction)
-    {
-        try
-        {
-            await transaction.RollbackAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
-        {
-            // The connection is gone; the database has rolled back (and released the advisory lock) itself.
-        }
-    }
-
-    private static void RollBackQuietly(IDbContextTransaction transaction)
-    {
-        try
-        {
-            transaction.Rollback();
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
-        {
-            // As above.
-        }
-    }
-
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
         {
             saving.Remove(context);
         }
-        await EndOwnedAsync(eventData.Context, commit: true, cancellationToken);
+        await owned.EndAsync(eventData.Context, commit: true, cancellationToken);
         ReleaseUnlessInTransaction(eventData.Context);
         return result;
     }
@@ -221,7 +131,7 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         {
             saving.Remove(context);
         }
-        EndOwned(eventData.Context, commit: true);
+        owned.End(eventData.Context, commit: true);
         ReleaseUnlessInTransaction(eventData.Context);
         return result;
     }
@@ -281,19 +191,19 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        await EndOwnedAsync(eventData.Context, commit: false, CancellationToken.None);
+        await owned.EndAsync(eventData.Context, commit: false, CancellationToken.None);
         Release(eventData.Context);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        EndOwned(eventData.Context, commit: false);
+        owned.End(eventData.Context, commit: false);
         Release(eventData.Context);
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        await EndOwnedAsync(eventData.Context, commit: false, CancellationToken.None);
+        await owned.EndAsync(eventData.Context, commit: false, CancellationToken.None);
         Release(eventData.Context);
     }
 
