@@ -184,30 +184,9 @@ public abstract class AuditChainTests(KangfuApp app, ITestOutputHelper output)
     private static string TestDistrict() => "9" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Runs SQL as the database owner would: with the append-only triggers dropped, restored afterwards.</summary>
-    private Task<int> Unprotected(Func<KangfuDbContext, Task> action) => app.WithDbAsync(async db =>
-    {
-        if (db.IsPostgres)
-        {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS audit_entries_no_update ON audit_entries");
-        }
-        else
-        {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS audit_entries_no_update");
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS audit_entries_no_delete");
-        }
-        try
-        {
-            await action(db);
-        }
-        finally
-        {
-            await AuditChain.ProtectAsync(db);
-        }
-        return 0;
-    });
+    private Task<int> Unprotected(Func<KangfuDbContext, Task> action) => AuditKit.UnprotectedAsync(app, action);
 
-    private Task<int> DropDistrictAsync(string district) =>
-        Unprotected(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE district_code = {0}", district));
+    private Task<int> DropDistrictAsync(string district) => AuditKit.DropDistrictAsync(app, district);
 }
 
 [Collection(SqliteCollection.Name)]

@@ -28,6 +28,10 @@ public sealed class SecurityOptions
     public int AuditRetentionDays { get; set; } = 180;
     /// <summary>Retention of audit rows of sensitive reads: reveal, export, print (at least 3 years).</summary>
     public int SensitiveAuditRetentionDays { get; set; } = 1096;
+    /// <summary>Runs purge-audit once a day in the background (off by default: rows are then kept until purged by hand).</summary>
+    public bool AuditPurgeEnabled { get; set; }
+    /// <summary>Where the daily purge archives the removed rows (JSON lines); empty: no archive.</summary>
+    public string? AuditPurgeArchiveDirectory { get; set; }
 
     public IEnumerable<string> Validate()
     {

@@ -8,8 +8,9 @@ namespace Kangfu.Web.Modules.Audit;
 
 /// <summary>
 /// The per-district hash chains of audit rows. New rows get the next sequence number of their chain and the previous
-/// row's hash; one writer at a time per chain in this process (the unique index on (district, chain, sequence) stops a
-/// second process from forking a chain). A writer holds its chain until its transaction commits, so with one chain
+/// row's hash; one writer at a time per chain: in this process by <see cref="AuditChainLocks"/>, across processes by
+/// <see cref="AuditChainAppend"/> (and the unique index on (district, chain, sequence) as the last line: a writer that
+/// raced anyway fails rather than forks a chain). A writer holds its chain until its transaction commits, so with one chain
 /// every audited save in the process waited for the previous one's commit (fsync): the write rate was one commit at a
 /// time. With <see cref="Chains"/> chains, that many saves link and commit in parallel; each chain on its own is complete,
 /// gap-free and verified like the single chain was.
@@ -20,11 +21,6 @@ public static class AuditChain
 
     /// <summary>Chains per district: chain 0 for bulk writers (imports), 1 … Chains − 1 for interactive saves.</summary>
     public const int Chains = 16;
-
-    /// <summary>One writer at a time per chain (held from SavingChanges until the save, or its transaction, ends).</summary>
-    internal static readonly SemaphoreSlim[] Writers = Enumerable.Range(0, Chains).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-
-    private static int turn;
 
     public static DateTime Truncate(DateTime at) => new(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);
 
@@ -76,80 +72,6 @@ public static class AuditChain
         }
     }
 
-    /// <summary>How long a writer waits for the chain before giving up with an error (never hangs).</summary>
-    public static readonly TimeSpan WriterTimeout = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// Takes an interactive chain: the lowest free one (a lone writer always appends to chain 1), else waits for one in turn.
-    /// Returns the chain, to be released with <see cref="Writers"/>[chain].Release().
-    /// </summary>
-    internal static async Task<int> EnterAsync(CancellationToken ct)
-    {
-        if (TryEnterFree() is { } free)
-        {
-            return free;
-        }
-        var chain = NextInTurn();
-        if (!await Writers[chain].WaitAsync(WriterTimeout, ct).ConfigureAwait(false))
-        {
-            throw new TimeoutException("审计日志写入繁忙，请稍后重试。");
-        }
-        return chain;
-    }
-
-    internal static int Enter()
-    {
-        if (TryEnterFree() is { } free)
-        {
-            return free;
-        }
-        var chain = NextInTurn();
-        if (!Writers[chain].Wait(WriterTimeout))
-        {
-            throw new TimeoutException("审计日志写入繁忙，请稍后重试。");
-        }
-        return chain;
-    }
-
-    private static int? TryEnterFree()
-    {
-        for (var chain = 1; chain < Chains; chain++)
-        {
-            if (Writers[chain].Wait(0))
-            {
-                return chain;
-            }
-        }
-        return null;
-    }
-
-    private static int NextInTurn() => 1 + (int)((uint)Interlocked.Increment(ref turn) % (Chains - 1));
-
-    /// <summary>True in an async flow that holds chain 0 (a bulk import): its saves append to chain 0 without waiting again.</summary>
-    internal static readonly AsyncLocal<bool> HeldByThisFlow = new();
-
-    /// <summary>
-    /// Runs a bulk writer (imports) that appends to chain 0 over a whole transaction, holding it throughout; interactive
-    /// saves keep appending to the other chains meanwhile.
-    /// </summary>
-    internal static async Task<T> ExclusiveAsync<T>(Func<Task<T>> action, CancellationToken ct)
-    {
-        if (!await Writers[0].WaitAsync(WriterTimeout, ct).ConfigureAwait(false))
-        {
-            throw new TimeoutException("审计日志写入繁忙，请稍后重试。");
-        }
-        HeldByThisFlow.Value = true;
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            HeldByThisFlow.Value = false;
-            Writers[0].Release();
-        }
-    }
-
     /// <summary>Assigns sequence numbers and hashes to rows that follow (sequence, previous) in <paramref name="chain"/>; returns the new head.</summary>
     internal static (long Sequence, string Hash) Link(IEnumerable<AuditEntry> rows, long sequence, string previous, int chain = 0)
     {
@@ -166,31 +88,63 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Database-level append-only guard: triggers that abort any UPDATE or DELETE of audit rows (both providers),
-    /// so even SQL run outside the application cannot quietly rewrite history. Idempotent; run after migrations.
+    /// Database-level append-only guard: triggers that abort any UPDATE or DELETE of audit rows and of purge checkpoints
+    /// (both providers; TRUNCATE too on PostgreSQL), so even SQL run outside the application cannot quietly rewrite history.
+    /// DELETE of audit rows has a trigger of its own, which only the purge lifts (<see cref="AllowPurgeAsync"/>), inside its
+    /// transaction. Idempotent; run after migrations.
     /// </summary>
     public static async Task ProtectAsync(KangfuDbContext db, CancellationToken ct = default)
     {
-        if (db.IsPostgres)
+        foreach (var table in ProtectedTables)
         {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'audit_entries is append-only (%)', TG_OP; END $$;
-                DROP TRIGGER IF EXISTS audit_entries_no_update ON audit_entries;
-                CREATE TRIGGER audit_entries_no_update BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_entries
-                    FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
-                """, ct);
+            if (db.IsPostgres)
+            {
+                var guard = $"""
+                    CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION '{table} is append-only (%)', TG_OP; END $$;
+                    DROP TRIGGER IF EXISTS {table}_no_update ON {table};
+                    DROP TRIGGER IF EXISTS {table}_no_delete ON {table};
+                    CREATE TRIGGER {table}_no_update BEFORE UPDATE OR TRUNCATE ON {table}
+                        FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only();
+                    CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+                        FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only();
+                    """;
+                await db.Database.ExecuteSqlRawAsync(guard, ct);
+            }
+            else
+            {
+                var guard = $"""
+                    CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table}
+                    BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
+                    CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table}
+                    BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
+                    """;
+                await db.Database.ExecuteSqlRawAsync(guard, ct);
+            }
         }
-        else
+    }
+
+    private static readonly string[] ProtectedTables = ["audit_entries", "audit_checkpoints"];
+
+    /// <summary>
+    /// Lifts (<paramref name="allow"/>) or restores the DELETE guard of audit_entries inside the caller's transaction (DDL is
+    /// transactional on both databases, so no other session ever sees the table unguarded). PostgreSQL disables the trigger
+    /// (SHARE ROW EXCLUSIVE: writers wait for the commit, readers do not); SQLite drops and recreates it.
+    /// </summary>
+    internal static Task AllowPurgeAsync(KangfuDbContext db, bool allow, CancellationToken ct) => db.IsPostgres
+        ? db.Database.ExecuteSqlRawAsync(allow ? "ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_delete"
+            : "ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_no_delete", ct)
+        : allow ? db.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS audit_entries_no_delete", ct) : ProtectAsync(db, ct);
+
+    /// <summary>Drops every append-only trigger (the database owner's maintenance and the tamper tests); <see cref="ProtectAsync"/> restores them.</summary>
+    public static async Task LiftProtectionAsync(KangfuDbContext db, CancellationToken ct = default)
+    {
+        foreach (var table in ProtectedTables)
         {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
-                BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
-                """, ct);
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
-                BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
-                """, ct);
+            var drop = db.IsPostgres
+                ? $"DROP TRIGGER IF EXISTS {table}_no_update ON {table}; DROP TRIGGER IF EXISTS {table}_no_delete ON {table};"
+                : $"DROP TRIGGER IF EXISTS {table}_no_update; DROP TRIGGER IF EXISTS {table}_no_delete;";
+            await db.Database.ExecuteSqlRawAsync(drop, ct);
         }
     }
 }

@@ -61,4 +61,6 @@ public static class AuditActions
     public const string MfaReset = "mfa-reset";
     public const string Search = "search";
     public const string Print = "print";
+    /// <summary>Rows past their retention removed by purge-audit (detail: the counts; one row per district purged).</summary>
+    public const string AuditPurged = "audit-purged";
 }

@@ -1,58 +1,53 @@
-using System.Reflection;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using Kangfu.Web.Modules.Access;
-using Kangfu.Web.Platform.Data;
-using Kangfu.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kangfu.Web.Modules.Audit;
 
 /// <summary>
-/// Writes an audit row for every added, changed or deleted <see cref="IAudited"/> entity, in the same
-/// transaction as the change, and stamps a new concurrency version on every <see cref="IVersioned"/> row.
+/// Writes an audit row for every added, changed or deleted audited entity (<see cref="AuditedChanges"/>), in the same
+/// transaction as the change, and links the new audit rows into a chain.
 /// </summary>
 /// <remarks>
 /// A chain's writer lock is held from the first audited save until the rows are committed: at the end of the save,
 /// or — inside an explicit transaction of several saves — when that transaction commits, rolls back or its connection
 /// closes. Released earlier, a concurrent transaction would read the same chain head and collide on the sequence.
-/// Concurrent saves take different chains (<see cref="AuditChain.Chains"/>), so they commit in parallel.
+/// Concurrent saves take different chains (<see cref="AuditChain.Chains"/>), so they commit in parallel. The chain head
+/// is read inside the saving transaction after the database-side lock (<see cref="AuditChainAppend"/>); a save outside
+/// a transaction gets one here, committed when the save has succeeded (and rolled back when it fails).
 /// </remarks>
-internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
+internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock, AuditChainLocks locks)
+    : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     /// <summary>Contexts whose save holds a chain's writer lock, with the chain (released when the save, or its transaction, ends).</summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, System.Runtime.CompilerServices.StrongBox<int>> holding = [];
+    private readonly ConditionalWeakTable<DbContext, StrongBox<int>> holding = [];
 
     /// <summary>Contexts between SavingChanges and the end of the save: their connection may close (after reading the chain head) without ending the hold.</summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> saving = [];
+    private readonly ConditionalWeakTable<DbContext, object> saving = [];
+
+    /// <summary>The transactions opened for a save outside one (committed in SavedChanges, rolled back when the save fails).</summary>
+    private readonly SaveTransactions owned = new();
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
         {
+            await owned.EndAsync(context, commit: false, cancellationToken);
             var user = await currentUser.TryGetAsync();
-            var added = Stamp(context, user);
+            var added = AuditedChanges.Stamp(context, user, clock.GetUtcNow().UtcDateTime);
             if (added.Count > 0)
             {
-                var chain = 0;
-                if (holding.TryGetValue(context, out var held))
-                {
-                    chain = held.Value;
-                }
-                else if (!AuditChain.HeldByThisFlow.Value)
-                {
-                    chain = await AuditChain.EnterAsync(cancellationToken).ConfigureAwait(false);
-                    holding.AddOrUpdate(context, new(chain));
-                }
-                saving.AddOrUpdate(context, this);
+                var chain = await TakeChainAsync(context, cancellationToken);
                 try
                 {
+                    owned.Own(context, await AuditChainAppend.BeginAsync(context, added.Select(a => a.DistrictCode), chain, cancellationToken).ConfigureAwait(false));
                     await AuditChain.LinkAsync(context, added, chain, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
+                    await owned.EndAsync(context, commit: false, CancellationToken.None);
                     Release(context);
                     throw;
                 }
@@ -66,26 +61,19 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
     {
         if (eventData.Context is { } context)
         {
-            var added = Stamp(context, currentUser.PeekFromRequest());
+            owned.End(context, commit: false);
+            var added = AuditedChanges.Stamp(context, currentUser.PeekFromRequest(), clock.GetUtcNow().UtcDateTime);
             if (added.Count > 0)
             {
-                var chain = 0;
-                if (holding.TryGetValue(context, out var held))
-                {
-                    chain = held.Value;
-                }
-                else if (!AuditChain.HeldByThisFlow.Value)
-                {
-                    chain = AuditChain.Enter();
-                    holding.AddOrUpdate(context, new(chain));
-                }
-                saving.AddOrUpdate(context, this);
+                var chain = TakeChain(context);
                 try
                 {
+                    owned.Own(context, AuditChainAppend.Begin(context, added.Select(a => a.DistrictCode), chain));
                     AuditChain.Link(context, added, chain);
                 }
                 catch
                 {
+                    owned.End(context, commit: false);
                     Release(context);
                     throw;
                 }
@@ -94,14 +82,56 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    private async Task<int> TakeChainAsync(DbContext context, CancellationToken ct)
     {
+        var chain = 0;
+        if (holding.TryGetValue(context, out var held))
+        {
+            chain = held.Value;
+        }
+        else if (!AuditChainLocks.HeldByThisFlow.Value)
+        {
+            chain = await locks.EnterAsync(ct).ConfigureAwait(false);
+            holding.AddOrUpdate(context, new(chain));
+        }
+        saving.AddOrUpdate(context, this);
+        return chain;
+    }
+
+    private int TakeChain(DbContext context)
+    {
+        var chain = 0;
+        if (holding.TryGetValue(context, out var held))
+        {
+            chain = held.Value;
+        }
+        else if (!AuditChainLocks.HeldByThisFlow.Value)
+        {
+            chain = locks.Enter();
+            holding.AddOrUpdate(context, new(chain));
+        }
+        saving.AddOrUpdate(context, this);
+        return chain;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            saving.Remove(context);
+        }
+        await owned.EndAsync(eventData.Context, commit: true, cancellationToken);
         ReleaseUnlessInTransaction(eventData.Context);
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        if (eventData.Context is { } context)
+        {
+            saving.Remove(context);
+        }
+        owned.End(eventData.Context, commit: true);
         ReleaseUnlessInTransaction(eventData.Context);
         return result;
     }
@@ -159,21 +189,29 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         }
     }
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
+        await owned.EndAsync(eventData.Context, commit: false, CancellationToken.None);
         Release(eventData.Context);
-        return Task.CompletedTask;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
+        owned.End(eventData.Context, commit: false);
         Release(eventData.Context);
-        return Task.CompletedTask;
     }
 
-    /// <summary>A concurrency conflict (409) ends the save without SaveChangesFailed: release here too.</summary>
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await owned.EndAsync(eventData.Context, commit: false, CancellationToken.None);
+        Release(eventData.Context);
+    }
+
+    /// <summary>
+    /// A concurrency conflict (409) ends the save without SaveChangesFailed: release the chain here too. The transaction
+    /// opened for the save cannot be rolled back yet (EF still reads the result set): it stays open, holding the database-side
+    /// lock, until the context is disposed (its connection closes) or the context saves again (rolled back at the start of that save).
+    /// </summary>
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
         ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
@@ -195,91 +233,7 @@ internal sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clo
         }
         if (context is not null && holding.TryGetValue(context, out var held) && holding.Remove(context))
         {
-            AuditChain.Writers[held.Value].Release();
+            locks.Release(held.Value);
         }
     }
-
-    /// <summary>Adds the audit rows of audited changes; returns every new audit row of this save (to be chained).</summary>
-    private List<AuditEntry> Stamp(DbContext context, UserContext? user)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var entries = context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .ToList();
-        foreach (var entry in entries)
-        {
-            if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
-            {
-                throw new InvalidOperationException("审计记录只能追加，不能修改或删除。");
-            }
-            if (entry.Entity is IVersioned versioned && entry.State != EntityState.Deleted)
-            {
-                versioned.Version = Guid.CreateVersion7();
-            }
-            if (entry.Entity is IAudited)
-            {
-                context.Add(ToAudit(entry, user, now));
-            }
-        }
-        return context.ChangeTracker.Entries<AuditEntry>()
-            .Where(e => e.State == EntityState.Added)
-            .Select(e => e.Entity)
-            .ToList();
-    }
-
-    private static AuditEntry ToAudit(EntityEntry entry, UserContext? user, DateTime now) => AuditLog.For(
-        user,
-        now,
-        entry.State switch
-        {
-            EntityState.Added => AuditActions.Create,
-            EntityState.Deleted => AuditActions.Delete,
-            _ => AuditActions.Update,
-        },
-        entry.Metadata.ClrType.Name,
-        entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Id")?.CurrentValue?.ToString(),
-        DescribeChanges(entry),
-        districtCode: (entry.Entity as ITenantEntity)?.DistrictCode ?? user?.DistrictCode ?? "");
-
-    private static string DescribeChanges(EntityEntry entry)
-    {
-        var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
-        {
-            var name = property.Metadata.Name;
-            // Blind indexes (…Hash) are derived from an audited field; a legacy one holds the plaintext it replaces.
-            if (name is nameof(IVersioned.Version) or "UpdatedAt" or "CreatedAt" || name.EndsWith("Hash", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
-            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
-            if (entry.State == EntityState.Modified && Equals(before, after))
-            {
-                continue;
-            }
-            var sensitive = property.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>();
-            changes[name] = [MaskValue(before, sensitive), MaskValue(after, sensitive)];
-        }
-        return JsonSerializer.Serialize(changes, AuditJson.Options);
-    }
-
-    private static object? MaskValue(object? value, SensitiveAttribute? sensitive) => sensitive is null || value is null
-        ? value
-        : sensitive.Kind switch
-        {
-            SensitiveKind.IdNumber => Mask.IdNumber(value.ToString()),
-            SensitiveKind.Phone => Mask.Phone(value.ToString()),
-            SensitiveKind.Name => Mask.Name(value.ToString()),
-            SensitiveKind.BankAccount => Mask.BankAccount(value.ToString()),
-            _ => "***",
-        };
-}
-
-internal static class AuditJson
-{
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

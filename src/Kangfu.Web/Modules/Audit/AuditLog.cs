@@ -4,8 +4,15 @@ using Kangfu.Web.Platform.Data;
 namespace Kangfu.Web.Modules.Audit;
 
 /// <summary>Records actions that change nothing but must be traced: reveals, exports, prints, logins.</summary>
-public sealed class AuditLog(KangfuDbFactory dbFactory, TimeProvider clock)
+public sealed class AuditLog(KangfuDbFactory dbFactory, TimeProvider clock, AuditChainLocks locks)
 {
+    /// <summary>
+    /// Runs a bulk writer (an import) that appends to chain 0 inside its own transaction, holding the chain throughout
+    /// (its saves in this flow append to chain 0 without waiting again). On PostgreSQL the writer also takes chain 0's
+    /// advisory lock (<see cref="AuditChainAppend.LockSql"/>) before it reads the head.
+    /// </summary>
+    internal Task<T> OnBulkChainAsync<T>(Func<Task<T>> action, CancellationToken ct) => locks.ExclusiveAsync(action, ct);
+
     public async Task WriteAsync(UserContext? user, string action, string entityType, string? entityId,
         string? detail = null, string result = "成功", string? districtCode = null, CancellationToken ct = default)
     {

@@ -8,8 +8,11 @@ public static class AuditModule
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
+        services.AddSingleton<AuditChainLocks>();
         services.AddScoped<AuditLog>();
         services.AddScoped<VerifyAudit.VerifyAuditChain>();
+        services.AddScoped<PurgeAudit.PurgeExpiredAudit>();
+        services.AddHostedService<PurgeAudit.AuditPurgeSchedule>();
         services.AddScoped<AuditSearchQuery>();
         services.AddScoped<ExportAuditSearch>();
         return services;

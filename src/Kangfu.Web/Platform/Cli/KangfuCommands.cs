@@ -12,13 +12,14 @@ namespace Kangfu.Web.Platform.Cli;
 ///   | import-devices [--district 120116] [--file assistive-device-catalog-2017.xls]
 ///   | backup FILE | restore FILE | encrypt-existing [--all] | import-persons FILE [--district 120116]
 ///   | verify-audit (prints OK or the first broken row of the audit hash chain; exit code 2 when broken)
+///   | purge-audit [--archive DIR] [--dry-run] (removes audit rows past their retention, with signed checkpoints)
 /// </summary>
 public static class KangfuCommands
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices" or "backup" or "restore" or "encrypt-existing" or "import-persons" or "verify-audit"))
+        if (verb is not ("migrate" or "import-areas" or "seed-demo" or "import-devices" or "backup" or "restore" or "encrypt-existing" or "import-persons" or "verify-audit" or "purge-audit"))
         {
             return false;
         }
@@ -67,6 +68,9 @@ public static class KangfuCommands
                 var verification = await services.GetRequiredService<Modules.Audit.VerifyAudit.VerifyAuditChain>().HandleAsync();
                 Console.WriteLine(verification.Describe());
                 Environment.ExitCode = verification.Ok ? 0 : 2;
+                break;
+            case "purge-audit":
+                await PurgeAuditCommand.RunAsync(services, Option(args, "--archive"), args.Contains("--dry-run"));
                 break;
             default:
                 Console.WriteLine("数据库已迁移到最新版本。");

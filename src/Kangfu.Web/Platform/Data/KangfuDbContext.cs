@@ -30,6 +30,7 @@ public abstract class KangfuDbContext(DbContextOptions options)
     public DbSet<InstitutionServiceArea> InstitutionServiceAreas => Set<InstitutionServiceArea>();
     public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
     public DbSet<DeviceProduct> DeviceProducts => Set<DeviceProduct>();
     public DbSet<Intake> Intakes => Set<Intake>();

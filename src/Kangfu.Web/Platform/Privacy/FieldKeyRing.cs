@@ -30,20 +30,28 @@ public sealed class FieldKeyRing
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly Dictionary<int, FieldKey> keys;
 
-    public FieldKeyRing(int activeKeyId, IReadOnlyDictionary<int, byte[]> secrets, byte[] blindIndexKey)
+    public FieldKeyRing(int activeKeyId, IReadOnlyDictionary<int, byte[]> secrets, byte[] blindIndexKey, byte[]? auditCheckpointKey = null)
     {
-        if (secrets.Values.Any(s => s.Length < 32) || blindIndexKey.Length < 32)
+        if (secrets.Values.Any(s => s.Length < 32) || blindIndexKey.Length < 32 || auditCheckpointKey is { Length: < 32 })
         {
             throw new InvalidOperationException("Field encryption keys must be at least 256 bits.");
         }
         keys = secrets.ToDictionary(s => s.Key, s => new FieldKey(s.Key, s.Value));
         Active = Get(activeKeyId);
         BlindIndexKey = blindIndexKey;
+        AuditCheckpointKey = auditCheckpointKey
+            ?? HKDF.DeriveKey(HashAlgorithmName.SHA256, blindIndexKey, 32, info: Encoding.ASCII.GetBytes("kangfu audit checkpoint v1"));
     }
 
     public FieldKey Active { get; }
 
     public byte[] BlindIndexKey { get; }
+
+    /// <summary>
+    /// Signs the audit purge checkpoints (HMAC-SHA256): <c>auditCheckpointKey</c> of the key file, else derived with HKDF
+    /// from the blind-index key (which never rotates). Changing it invalidates every existing checkpoint.
+    /// </summary>
+    public byte[] AuditCheckpointKey { get; }
 
     public FieldKey Get(int id) => keys.TryGetValue(id, out var key) ? key
         : throw new CryptographicException($"Field encryption key {id} is not in the key ring (was a retired key removed too early?).");
@@ -57,7 +65,8 @@ public sealed class FieldKeyRing
     {
         var file = JsonSerializer.Deserialize<KeyFile>(json) ?? throw new InvalidOperationException("Empty field key file.");
         return new FieldKeyRing(file.ActiveKeyId, file.Keys.ToDictionary(k => int.Parse(k.Key, System.Globalization.CultureInfo.InvariantCulture),
-            k => Convert.FromBase64String(k.Value)), Convert.FromBase64String(file.BlindIndexKey));
+            k => Convert.FromBase64String(k.Value)), Convert.FromBase64String(file.BlindIndexKey),
+            file.AuditCheckpointKey is { Length: > 0 } checkpoint ? Convert.FromBase64String(checkpoint) : null);
     }
 
     /// <summary>Writes a new key file (mode 600) unless one exists; returns false when it already existed.</summary>
@@ -69,6 +78,7 @@ public sealed class FieldKeyRing
             ActiveKeyId = 1,
             Keys = new() { ["1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
             BlindIndexKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            AuditCheckpointKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         try
         {
@@ -92,5 +102,6 @@ public sealed class FieldKeyRing
         public int ActiveKeyId { get; set; }
         public Dictionary<string, string> Keys { get; set; } = [];
         public string BlindIndexKey { get; set; } = "";
+        public string? AuditCheckpointKey { get; set; }
     }
 }

@@ -21,10 +21,14 @@ public static class FieldProtection
 {
     private static FieldCipher? cipher;
     private static BlindIndex? blindIndex;
+    private static byte[]? auditCheckpointKey;
 
     public static FieldCipher Cipher => cipher ?? throw NotConfigured();
 
     public static BlindIndex BlindIndex => blindIndex ?? throw NotConfigured();
+
+    /// <summary>The key that signs audit purge checkpoints (<see cref="FieldKeyRing.AuditCheckpointKey"/>; not in the database).</summary>
+    public static byte[] AuditCheckpointKey => auditCheckpointKey ?? throw NotConfigured();
 
     /// <summary>Encrypts on write, decrypts on read; nulls are not converted by EF.</summary>
     public static readonly ValueConverter<string, string> Converter = new(v => Protect(v), v => Unprotect(v));
@@ -45,6 +49,7 @@ public static class FieldProtection
     {
         cipher = new FieldCipher(keys, algorithm);
         blindIndex = new BlindIndex(keys.BlindIndexKey);
+        auditCheckpointKey = keys.AuditCheckpointKey;
     }
 
     /// <summary>Loads the keys (KeysJson, else KeyFile, else the development key file, created with a warning).</summary>

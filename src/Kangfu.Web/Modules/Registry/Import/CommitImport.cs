@@ -18,7 +18,7 @@ internal sealed partial class CommitImport(KangfuDbFactory dbFactory, ImportStor
 {
     /// <summary>The write appends its audit rows to the chain inside its transaction: it holds the chain's writer lock until commit.</summary>
     public Task HandleAsync(ImportJob job, UserContext user, ImportBatch batch, CancellationToken ct) =>
-        AuditChain.ExclusiveAsync(async () =>
+        audit.OnBulkChainAsync(async () =>
         {
             await RunAsync(job, user, batch, ct);
             return true;

@@ -135,6 +135,12 @@ internal sealed class PostgresSpillLoader(KangfuDbContext db, IDbContextTransact
     {
         var user = context.User;
         (long Sequence, string Hash) head = (0, AuditChain.Genesis);
+        // Another instance's writer of chain 0 waits here until this transaction ends (the in-process lock covers this process only).
+        await using (var advisory = Command(AuditChainAppend.LockSql))
+        {
+            advisory.Parameters.AddWithValue("key", AuditChainAppend.Key(user.DistrictCode, 0));
+            await advisory.ExecuteNonQueryAsync(ct);
+        }
         await using (var query = Command(PostgresMergeSql.AuditHead))
         {
             query.Parameters.AddWithValue("district", user.DistrictCode);

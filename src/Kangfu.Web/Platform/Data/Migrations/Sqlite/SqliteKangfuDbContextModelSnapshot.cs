@@ -169,6 +169,63 @@ namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("access_case_grants", (string)null);
                 });
 
+            modelBuilder.Entity("Kangfu.Web.Modules.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_sequence");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_hash");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<string>("PrevHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prev_hash");
+
+                    b.Property<DateTime>("PurgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purged_at");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.HasKey("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "Chain", "FirstSequence")
+                        .IsUnique();
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Kangfu.Web.Modules.Audit.AuditEntry", b =>
                 {
                     b.Property<string>("DistrictCode")

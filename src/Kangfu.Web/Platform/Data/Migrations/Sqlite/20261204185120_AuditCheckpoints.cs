@@ -1,0 +1,48 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kangfu.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AuditCheckpoints : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_checkpoints",
+                columns: table => new
+                {
+                    district_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    chain = table.Column<int>(type: "INTEGER", nullable: false),
+                    first_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    count = table.Column<long>(type: "INTEGER", nullable: false),
+                    prev_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    last_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    purged_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    signature = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_checkpoints", x => new { x.district_code, x.id });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_checkpoints_district_code_chain_first_sequence",
+                table: "audit_checkpoints",
+                columns: new[] { "district_code", "chain", "first_sequence" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_checkpoints");
+        }
+    }
+}
