@@ -187,10 +187,13 @@ public abstract class FollowUpTests(KangfuApp app)
         var otherBefore = (await QueueAsync(other, FollowUpQueueKey.Due)).Counts;
         var rule = (await app.RulesAsync(CaseKind.Device))[0];
 
-        var due = await app.DispensedDeviceCaseAsync(FollowUpKit.Today.AddMonths(-rule.OffsetMonths));
-        var overdue = await app.DispensedDeviceCaseAsync(FollowUpKit.Today.AddMonths(-rule.OffsetMonths).AddDays(-rule.GraceDays - 1));
-        var early = await app.DispensedDeviceCaseAsync(FollowUpKit.Today);
-        var lastDay = await app.DispensedDeviceCaseAsync(FollowUpKit.Today.AddMonths(-rule.OffsetMonths).AddDays(-rule.GraceDays));
+        // Dispense dates chosen from the due dates wanted (due = dispensed + months + days): going back a month and then
+        // some days does not come forward to the same day when the months differ in length (30-day November).
+        var today = FollowUpKit.Today;
+        var due = await app.DispensedDeviceCaseAsync(DispensedForDue(rule, today, latestOnOrBefore: true));
+        var overdue = await app.DispensedDeviceCaseAsync(DispensedForDue(rule, today.AddDays(-rule.GraceDays - 1), latestOnOrBefore: true));
+        var early = await app.DispensedDeviceCaseAsync(today);
+        var lastDay = await app.DispensedDeviceCaseAsync(DispensedForDue(rule, today.AddDays(-rule.GraceDays), latestOnOrBefore: false));
 
         var after = await QueueAsync(community, FollowUpQueueKey.Overdue);
         Assert.Equal(Count(before, FollowUpQueueKey.Due) + 2, Count(after.Counts, FollowUpQueueKey.Due));
@@ -212,6 +215,21 @@ public abstract class FollowUpTests(KangfuApp app)
         // Recording the visit takes it out of the queue.
         await community.RecordAsync((await community.FollowUpsAsync(overdue.Id))[0], FollowUpKit.Received1Month);
         Assert.Equal(Count(after.Counts, FollowUpQueueKey.Overdue) - 1, Count((await QueueAsync(community, FollowUpQueueKey.Due)).Counts, FollowUpQueueKey.Overdue));
+    }
+
+    /// <summary>
+    /// The dispense date whose visit falls due on <paramref name="target"/>, or — where month-end clamping makes that day
+    /// unreachable — the nearest one due before it (<paramref name="latestOnOrBefore"/>) or after it.
+    /// </summary>
+    private static DateOnly DispensedForDue(FollowUpRule rule, DateOnly target, bool latestOnOrBefore)
+    {
+        DateOnly DueOf(DateOnly dispensed) => dispensed.AddMonths(rule.OffsetMonths).AddDays(rule.OffsetDays);
+        var dispensed = target.AddDays(-rule.OffsetDays).AddMonths(-rule.OffsetMonths).AddDays(-3);
+        while (DueOf(dispensed.AddDays(1)) <= target)
+        {
+            dispensed = dispensed.AddDays(1);
+        }
+        return latestOnOrBefore || DueOf(dispensed) == target ? dispensed : dispensed.AddDays(1);
     }
 
     [Theory]
