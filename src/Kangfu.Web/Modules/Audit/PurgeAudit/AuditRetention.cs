@@ -19,12 +19,15 @@ public static class AuditRetention
         AuditActions.Reveal, AuditActions.Export, AuditActions.Print, AuditActions.Search,
     };
 
-    /// <summary>Ordinary: changes (create, update, delete, import), sign-in and account events, and the purges themselves.</summary>
+    /// <summary>Ordinary: changes (create, update, delete, import), sign-in and account events, account administration, and the purges themselves.</summary>
     public static readonly IReadOnlySet<string> OrdinaryActions = new HashSet<string>(StringComparer.Ordinal)
     {
         AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.Import,
         AuditActions.Login, AuditActions.LoginFailed, AuditActions.LockedOut, AuditActions.MfaFailed, AuditActions.Logout,
         AuditActions.PasswordChanged, AuditActions.MfaEnrolled, AuditActions.AuditPurged,
+        // Account administration by the security admin (changes of accounts, not reads of personal data).
+        AuditActions.UserCreated, AuditActions.UserUpdated, AuditActions.UserDisabled, AuditActions.UserEnabled,
+        AuditActions.UserUnlocked, AuditActions.PasswordReset, AuditActions.MfaReset,
     };
 
     public static bool IsSensitive(string action) => !OrdinaryActions.Contains(action);
