@@ -47,6 +47,9 @@ internal sealed class SeededApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app process's id (for a heap dump with dotnet-gcdump while a suite runs).</summary>
+    public int ProcessId => process?.Id ?? 0;
+
     public static async Task<SeededApp> StartAsync(BenchOptions options, int rows)
     {
         var database = "kangfu_bench_" + Guid.NewGuid().ToString("N")[..8];
