@@ -8,14 +8,14 @@ using MudBlazor;
 namespace Kangfu.Web.Platform.Ui;
 
 /// <summary>One choice of a <see cref="NativeSelect"/>: the value sent back and the text shown.</summary>
-public sealed record SelectOption(string Value, string Text);
+internal sealed record SelectOption(string Value, string Text);
 
 /// <summary>
 /// The choices of a <see cref="NativeSelect"/> as <c>&lt;option&gt;</c> markup, one string per chosen value. With
 /// <paramref name="shared"/> (a static list: categories, grades, sort keys) every variant is kept and serves all circuits;
 /// otherwise (a user's areas) only the last one is kept.
 /// </summary>
-public sealed class SelectOptions(IEnumerable<SelectOption> items, bool shared = false)
+internal sealed class SelectOptions(IEnumerable<SelectOption> items, bool shared = false)
 {
     private readonly SelectOption[] items = items.ToArray();
     private readonly ConcurrentDictionary<string, MarkupString>? variants = shared ? new() : null;
@@ -55,7 +55,7 @@ public sealed class SelectOptions(IEnumerable<SelectOption> items, bool shared =
 /// the label is a real <c>&lt;label for&gt;</c>), and is ~20 frames of its parent's render tree. A MudSelect with its
 /// items is ~20 components that each keep render trees for the circuit's life (docs/performance.md, memory per circuit).
 /// </summary>
-public static class NativeSelect
+internal static class NativeSelect
 {
     private const string Control = "mud-input-control mud-input-control-margin-dense mud-input-outlined-with-label mud-select";
     private const string Input = "mud-input mud-input-outlined mud-input-outlined-with-label mud-input-adorned-end mud-input-margin-dense mud-shrink mud-typography-subtitle1 mud-select-input";

@@ -9,10 +9,10 @@ namespace Kangfu.Web.Platform.Ui;
 /// <param name="Icon">A MudBlazor <c>Icons.*</c> SVG.</param>
 /// <param name="Exact">Active only on exactly this path (NavLinkMatch.All); otherwise also on the paths below it.</param>
 /// <param name="Items">The links of a group; null for a link.</param>
-public sealed record NavEntry(string Href, string Text, string Icon, bool Exact = false, IReadOnlyList<NavEntry>? Items = null);
+internal sealed record NavEntry(string Href, string Text, string Icon, bool Exact = false, IReadOnlyList<NavEntry>? Items = null);
 
 /// <summary>The main navigation for a user's permissions.</summary>
-public static class NavEntries
+internal static class NavEntries
 {
     public static IReadOnlyList<NavEntry> For(Func<Permission, bool> can)
     {

@@ -10,7 +10,7 @@ namespace Kangfu.Web.Platform.Ui;
 /// this is one markup frame of the parent's tree, and the markup string is built once per process and shared by all
 /// circuits. For icons next to text (menus, buttons, tables), hidden from screen readers (docs/performance.md).
 /// </summary>
-public static class SvgIcon
+internal static class SvgIcon
 {
     public const string Small = "mud-icon-root mud-svg-icon mud-icon-size-small";
     public const string Medium = "mud-icon-root mud-svg-icon mud-icon-size-medium";

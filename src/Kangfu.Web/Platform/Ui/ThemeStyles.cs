@@ -9,7 +9,7 @@ namespace Kangfu.Web.Platform.Ui;
 /// once per process and shared by every circuit. A MudThemeProvider in the layout builds the same ~12,000-character
 /// style text again for each circuit (24 KB per circuit) and keeps it for the circuit's life (docs/performance.md).
 /// </summary>
-public sealed class ThemeStyles(IServiceProvider services, ILoggerFactory loggers)
+internal sealed class ThemeStyles(IServiceProvider services, ILoggerFactory loggers)
 {
     private readonly Lazy<Task<MarkupString>> markup = new(() => RenderAsync(services, loggers));
 
