@@ -64,11 +64,11 @@ internal sealed class ApiWriteBenchmark(BenchOptions options, Func<Task<SeededAp
         var (a, s) = await AlternateAsync("api write tps", runs,
             async () =>
             {
-                var before = CpuSnapshot.Take(app.Pid);
+                var before = CpuSnapshot.Take(app.ProcessId);
                 var (tps, latency) = await PgbenchAsync(pgbench, app.ConnectionString, script, seconds);
                 if (anchorRuns++ > 0)
                 {
-                    anchorCpu += CpuSnapshot.Take(app.Pid) - before;
+                    anchorCpu += CpuSnapshot.Take(app.ProcessId) - before;
                     pgbenchTransactions += tps * seconds;
                 }
                 pgbenchLatencies.Add(latency);
@@ -76,11 +76,11 @@ internal sealed class ApiWriteBenchmark(BenchOptions options, Func<Task<SeededAp
             },
             async () =>
             {
-                var before = CpuSnapshot.Take(app.Pid);
+                var before = CpuSnapshot.Take(app.ProcessId);
                 var (count, tps, _) = await LoadAsync(client, forms, seconds, rate: null);
                 if (subjectRuns++ > 0)
                 {
-                    subjectCpu += CpuSnapshot.Take(app.Pid) - before;
+                    subjectCpu += CpuSnapshot.Take(app.ProcessId) - before;
                     measuredRequests += count;
                 }
                 Interlocked.Add(ref requests, count);

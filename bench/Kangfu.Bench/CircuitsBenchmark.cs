@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using Kangfu.Web.Platform.Diagnostics;
 using Microsoft.Playwright;
@@ -43,13 +44,36 @@ internal sealed class CircuitsBenchmark(BenchOptions options, Func<Task<SeededAp
         await OpenAsync(context, probe, "/", 1, start.Circuits);
         await OpenAsync(context, probe, "/persons", 1, start.Circuits + 1);
         var before = await SnapshotAsync(probe);
+        await DumpAsync(app, probe, "before");
         var home = await OpenAsync(context, probe, "/", count, before.Circuits);
+        await DumpAsync(app, probe, "home");
         var list = await OpenAsync(context, probe, "/persons", count, home.Circuits);
+        await DumpAsync(app, probe, "list");
         Console.WriteLine(Invariant($"# circuits: before {Describe(before)}; +{count} home {Describe(home)}; +{count} list {Describe(list)}"));
 
         Add(results, "home_wode_daiban", before, home, count);
         Add(results, "person_list", home, list, count);
         await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// With KANGFU_BENCH_GCDUMP=folder (and dotnet-gcdump on the PATH, or KANGFU_GCDUMP=its path): a heap dump of the app
+    /// after each step (before.gcdump, home.gcdump, list.gcdump), to see what the circuits hold (<c>dotnet-gcdump report</c>).
+    /// </summary>
+    private static async Task DumpAsync(SeededApp app, HttpClient probe, string step)
+    {
+        if (Environment.GetEnvironmentVariable("KANGFU_BENCH_GCDUMP") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("KANGFU_GCDUMP") ?? "dotnet-gcdump") { UseShellExecute = false };
+        foreach (var argument in new[] { "collect", "-p", app.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", Path.Combine(folder, step + ".gcdump") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var dump = Process.Start(start) ?? throw new InvalidOperationException("dotnet-gcdump did not start");
+        await dump.WaitForExitAsync();
+        Console.WriteLine(Invariant($"# circuits: after the {step} dump {Describe(await SnapshotAsync(probe))}"));
     }
 
     private static void Add(ResultTable results, string page, MemorySnapshot before, MemorySnapshot after, int count)

@@ -47,8 +47,8 @@ internal sealed class SeededApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The app process's id (for <see cref="CpuSnapshot"/>).</summary>
-    public int Pid => process?.Id ?? 0;
+    /// <summary>The app process's id (for a heap dump with dotnet-gcdump while a suite runs).</summary>
+    public int ProcessId => process?.Id ?? 0;
 
     public static async Task<SeededApp> StartAsync(BenchOptions options, int rows)
     {

@@ -25,6 +25,7 @@ public static class PlatformSetup
         services.AddCircuitCounter();
         services.AddMudServices();
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        services.AddSingleton<ThemeStyles>();
         services.AddLocalization();
         services.AddHttpContextAccessor();
         services.AddProblemDetails();

@@ -16,3 +16,20 @@ window.kangfuFocus = (selector) => {
         element.focus({ preventScroll: true });
     }
 };
+
+// Buttons that act in the browser only, declared with data-action: the CSP (script-src 'self') blocks inline onclick
+// handlers and javascript: links, so they are handled here, delegated from the document (works for rendered content too).
+const kangfuActions = {
+    print: () => window.print(),
+    back: () => history.back(),
+    reconnect: () => Blazor.reconnect(),
+    reload: () => location.reload(),
+};
+document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
+    const action = target ? kangfuActions[target.dataset.action] : null;
+    if (action) {
+        event.preventDefault();
+        action();
+    }
+});

@@ -48,6 +48,10 @@ public sealed class SubsidyUiTests(UiFixture ui, ITestOutputHelper output)
         await Expect(page.GetByAltText($"服务卡核验二维码（卡号 {card.Number}）")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "service-card-print");
         await Axe.AssertNoSeriousViolationsAsync(page, output);
+        // The 打印 button runs window.print() from app.js (inline onclick handlers are blocked by the CSP).
+        await page.EvaluateAsync("() => { window.__printed = 0; window.print = () => window.__printed++; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "打印" }).ClickAsync();
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__printed"));
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
         Assert.Equal(1, CountPdfPages(pdf));
         var printed = await ui.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "print" && a.EntityType == nameof(ServiceCard) && a.EntityId == card.Id.ToString()));
