@@ -33,4 +33,27 @@ public sealed class LoginTests(UiFixture ui)
         await page.WaitForURLAsync(url => url.EndsWith("/persons", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         await Expect(page.Locator("h1")).ToHaveTextAsync("人员名册");
     }
+
+    /// <summary>The CSP (script-src 'self') blocks inline handlers: a page that still had one logged a violation.</summary>
+    [Fact]
+    public async Task Login_home_and_person_list_log_no_content_security_policy_violation()
+    {
+        var anonymous = await ui.NewPageAsync();
+        var violations = new List<string>();
+        void Watch(Microsoft.Playwright.IPage page) => page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        Watch(anonymous);
+        await new LoginPage(anonymous).GotoAsync();
+        var page = await ui.SignedInPageAsync("community");
+        Watch(page);
+        await page.GotoInteractiveAsync("/");
+        await page.GotoInteractiveAsync("/persons");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("人员名册");
+        Assert.Empty(violations);
+    }
 }
