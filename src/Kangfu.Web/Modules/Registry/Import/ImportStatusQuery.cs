@@ -17,9 +17,17 @@ public sealed class ImportStatusQuery(KangfuDbFactory dbFactory, ImportStorage s
         var job = jobs.Find(batchId);
         var status = batch.Status;
         var message = batch.Message;
+        if (status is ImportStatus.Validating or ImportStatus.Committing && job is { Completion.IsCompleted: true })
+        {
+            // The job ended after the row was read: read it again, for the counts its commit wrote with the status (else a
+            // finished import showed 新增0人 — seen once in the full test run).
+            batch = await ImportBatches.FindOwnAsync(db, user, batchId, ct);
+            status = batch.Status;
+            message = batch.Message;
+        }
         if (status is ImportStatus.Validating or ImportStatus.Committing && job is not { Completion.IsCompleted: false })
         {
-            // The job ended after the row was read, or the server restarted while it ran (a commit rolls back whole).
+            // The job ended without writing its row (failed), or the server restarted while it ran (a commit rolls back whole).
             status = job?.Status ?? ImportStatus.Failed;
             message = job?.Message ?? "处理被中断（服务器已重启），没有写入任何数据，请重新上传文件。";
         }
