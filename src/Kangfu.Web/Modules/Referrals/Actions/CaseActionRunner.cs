@@ -66,6 +66,7 @@ public sealed class CaseStep(KangfuDbContext db, RehabCase c, UserContext user, 
     public List<RehabCase> Spawned { get; } = [];
 
     private CaseAction lastAction = CaseAction.StartReview;
+    private int moves;
 
     /// <summary>Moves the case (guarded by the rules table), with history row and timeline entry.</summary>
     public CaseTransition Move(CaseAction action, string? comment = null, object? data = null, CaseState? to = null)
@@ -78,7 +79,9 @@ public sealed class CaseStep(KangfuDbContext db, RehabCase c, UserContext user, 
     /// <summary>Moves another case of the same person in this unit of work (a cancellation for 死亡 or 迁出 ends them all).</summary>
     public CaseTransition MoveOther(RehabCase target, CaseAction action, string? comment = null, CaseState? to = null)
     {
-        var transition = CaseWorkflow.Apply(target, action, User, Now, Trim(comment), to);
+        // Several moves in one step (served → follow-up due) share the step's time; a microsecond apart (the database's
+        // precision) they keep their order in the history, which is sorted by time, then by the (random-tailed) id.
+        var transition = CaseWorkflow.Apply(target, action, User, Now.AddTicks(TimeSpan.TicksPerMicrosecond * moves++), Trim(comment), to);
         lastAction = action;
         Db.CaseTransitions.Add(transition);
         Db.PersonEvents.Add(Event(target, "referrals." + char.ToLowerInvariant(action.ToString()[0]) + action.ToString()[1..],
