@@ -21,16 +21,22 @@ internal readonly record struct CpuSnapshot(double App, double Postgres, double 
 
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    private static double ProcessSeconds(int pid)
+    private static double ProcessSeconds(int pid, bool withExitedChildren = false)
     {
         var stat = Read($"/proc/{pid}/stat");
         if (stat is null)
         {
             return 0;
         }
-        // Fields after the command name "(...)": state is field 3; utime 14, stime 15 (1-based).
+        // Fields after the command name "(...)": state is field 3; utime 14, stime 15, cutime 16, cstime 17 (1-based).
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        var last = withExitedChildren ? 14 : 12;
+        var ticks = 0.0;
+        for (var i = 11; i <= last; i++)
+        {
+            ticks += double.Parse(fields[i], CultureInfo.InvariantCulture);
+        }
+        return ticks / TicksPerSecond;
     }
 
     /// <summary>Every process called postgres (backends, walwriter, checkpointer…), including those that ended.</summary>
@@ -48,14 +54,8 @@ internal readonly record struct CpuSnapshot(double App, double Postgres, double 
             {
                 continue;
             }
-            total += ProcessSeconds(pid);
             // cutime/cstime of the postmaster hold the CPU of backends that have exited (pgbench's connections).
-            var stat = Read($"/proc/{pid}/stat");
-            if (stat is not null)
-            {
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                total += (double.Parse(fields[13], CultureInfo.InvariantCulture) + double.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
-            }
+            total += ProcessSeconds(pid, withExitedChildren: true);
         }
         return total;
     }
